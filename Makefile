@@ -1,0 +1,76 @@
+# One entry point for everything a person does with Lived. See README.md.
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+VENDOR := lived/static/vendor/nhsuk
+NHSUK_DIST := node_modules/nhsuk-frontend/dist/nhsuk
+
+.PHONY: run setup demo test test-sqlite test-postgres lint format lock bench clean
+
+## make run: set everything up, load the demo data and serve http://127.0.0.1:$(PORT)
+run: setup
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) print_demo_accounts
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+## make setup: install only (virtual environment from the lock file, front-end assets)
+setup: $(VENV)/.installed $(VENDOR)/.copied
+
+$(VENV)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The precompiled NHS.UK CSS, JS and assets are copied into static (not committed).
+$(VENDOR)/.copied: node_modules/.package-lock.json
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)
+	cp $(NHSUK_DIST)/nhsuk-frontend.min.css $(NHSUK_DIST)/nhsuk-frontend.min.js $(VENDOR)/
+	cp -r $(NHSUK_DIST)/assets $(VENDOR)/assets
+	cp node_modules/nhsuk-frontend/package.json $(VENDOR)/package.json
+	touch $@
+
+## make demo: (re)load the fictional demo data only
+demo: setup
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) print_demo_accounts
+
+## make test: every test (unit, integration, browser) on SQLite, and on PostgreSQL too when DATABASE_URL is set
+test: setup lint
+	$(MANAGE) makemigrations --check --dry-run
+	$(MAKE) test-sqlite
+	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) test-postgres; else echo "DATABASE_URL is not set: PostgreSQL run skipped (CI sets it)."; fi
+
+test-sqlite: setup
+	env -u DATABASE_URL $(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider
+
+test-postgres: setup
+	$(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider
+
+## make lint: ruff lint and format check
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## make lock: regenerate requirements.lock after changing pyproject.toml
+lock: setup
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --group dev -o requirements.lock --python-version 3.11 --no-header
+
+## make bench: run the benchmarks and print their results
+bench: setup
+	@ls benchmarks/*.py >/dev/null 2>&1 && for b in benchmarks/*.py; do $(BIN)/python $$b; done || echo "No benchmarks yet."
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR) db.sqlite3 db.sqlite3-shm db.sqlite3-wal

@@ -1,0 +1,36 @@
+"""The Jinja2 environment for service pages: our templates first, then the NHS.UK frontend macros."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.templatetags.static import static
+from django.urls import reverse
+from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
+
+from lived.core import nhsuk_forms, presenters
+
+
+def url(name: str, *args, **kwargs) -> str:
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def environment(**options) -> Environment:
+    loader = options.pop("loader")
+    options["undefined"] = ChainableUndefined
+    # Django's Jinja2 backend passes autoescape=True in options.
+    env = Environment(  # noqa: S701
+        loader=ChoiceLoader([loader, PackageLoader("nhsuk_frontend_jinja")]),
+        extensions=["jinja2.ext.do"],
+        **options,
+    )
+    env.globals.update(
+        {
+            "url": url,
+            "static": static,
+            "field": nhsuk_forms.field,
+            "error_summary": nhsuk_forms.error_summary,
+            "get_messages": messages.get_messages,
+            "service_name": settings.LIVED_SERVICE_NAME,
+        }
+    )
+    env.filters.update(presenters.FILTERS)
+    return env

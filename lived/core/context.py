@@ -1,0 +1,24 @@
+"""Context every page needs: the organisation (header and footer) and the navigation for this user."""
+
+from django.urls import reverse
+
+from lived.organisations.models import Organisation
+
+
+def layout(request):
+    organisation = Organisation.objects.order_by("pk").first()
+    nav = []
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        kind = user.kind
+        if kind == "person":
+            nav.append({"href": reverse("people:me"), "text": "My record"})
+        elif kind == "staff" and user.is_care_staff:
+            nav.append({"href": reverse("people:list"), "text": "People"})
+            if user.has_perm("people.add_person"):
+                nav.append({"href": reverse("people:new"), "text": "Add a person"})
+        if user.is_circle_member and kind != "person":
+            nav.append({"href": reverse("people:circle_home"), "text": "People I support"})
+        if user.is_staff:
+            nav.append({"href": reverse("admin:index"), "text": "Administration"})
+    return {"organisation": organisation, "nav_items": nav}

@@ -1,0 +1,606 @@
+"""People, About me, communication and consent, circle of support and sharing. Views are thin:
+scoped lookup and permission (PersonView), a form, a service call, a page."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views import View
+
+from lived.core.audit import record_view
+from lived.core.concurrency import StaleEdit
+from lived.core.models import AuditEvent
+from lived.core.views import PermissionView, PersonView
+from lived.organisations.models import Service
+from lived.people import forms, services
+from lived.people.models import (
+    AboutMeEntry,
+    AboutMeSection,
+    AdvanceSharingWishes,
+    CircleMember,
+    CommunicationProfile,
+    Person,
+    SharedSection,
+    SharingAgreement,
+)
+from lived.people.queries import shared_sections
+
+PAGE_SIZE = 50
+
+
+def home(request):
+    kind = request.user.kind
+    if kind == "person":
+        return redirect("people:me")
+    if kind == "circle":
+        return redirect("people:circle_home")
+    if request.user.is_care_staff:
+        return redirect("people:list")
+    if request.user.is_staff:
+        return redirect("admin:index")
+    raise PermissionDenied
+
+
+class PeopleList(PermissionView):
+    permission = "people.list_people"
+
+    def get(self, request):
+        services_qs = Service.objects.filter(pk__in=request.user.care_service_ids()).order_by("name")
+        people = Person.objects.visible_to(request.user).active().select_related("service", "key_worker")
+        service_id = request.GET.get("service", "")
+        if service_id:
+            service = next((s for s in services_qs if str(s.public_id) == service_id), None)
+            people = people.filter(service=service) if service else people.none()
+        query = request.GET.get("q", "").strip()[:100]
+        if query:
+            digits = "".join(ch for ch in query if ch.isdigit())
+            match = (
+                Q(given_name__icontains=query)
+                | Q(family_name__icontains=query)
+                | Q(preferred_name__icontains=query)
+            )
+            if len(digits) >= 3:
+                match |= Q(nhs_number__contains=digits)
+            people = people.filter(match)
+        page = Paginator(people.order_by("family_name", "given_name", "pk"), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        return render(
+            request,
+            "people/list.jinja",
+            {"page": page, "services": services_qs, "service_id": service_id, "query": query},
+        )
+
+
+class NewPerson(PermissionView):
+    permission = "people.add_person"
+
+    def get(self, request):
+        return render(request, "people/details_form.jinja", {"form": forms.NewPersonForm(actor=request.user)})
+
+    def post(self, request):
+        form = forms.NewPersonForm(request.POST, actor=request.user)
+        if not form.is_valid():
+            return render(request, "people/details_form.jinja", {"form": form}, status=400)
+        person = services.create_person(actor=request.user, data=form.cleaned_data)
+        messages.success(request, f"Record created for {person.name}")
+        return redirect("people:record", person_id=person.public_id)
+
+
+def _about_me_by_section(person) -> list[tuple[str, list[AboutMeEntry]]]:
+    entries = person.about_me_entries.filter(archived_at__isnull=True).select_related(
+        "written_by", "supported_by"
+    )
+    grouped: dict[str, list[AboutMeEntry]] = {}
+    for entry in entries:
+        grouped.setdefault(entry.section, []).append(entry)
+    return [(AboutMeSection(key).label, grouped.get(key, []), key) for key in AboutMeSection.values]
+
+
+class PersonRecord(PersonView):
+    permission = "people.view_record"
+
+    def get(self, request, person_id):
+        if self.viewer_is_person:
+            return redirect("people:me")
+        record_view(actor=request.user, person=self.person, what="Record")
+        profile = (
+            CommunicationProfile.objects.filter(person=self.person).prefetch_related("trusted_staff").first()
+        )
+        circle = list(self.person.circle.active())
+        return self.render(
+            "people/record.jinja",
+            {
+                "about_me": _about_me_by_section(self.person),
+                "profile": profile,
+                "circle": circle,
+            },
+        )
+
+
+class MyRecord(View):
+    """The person's own view of their record, in plain language. Only ever the signed-in person's own."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.person = request.user.person_record if request.user.is_authenticated else None
+        if self.person is None:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        person = self.person
+        record_view(actor=request.user, person=person, what="Their own record")
+        profile = CommunicationProfile.objects.filter(person=person).prefetch_related("trusted_staff").first()
+        agreements = person.sharing_agreements.select_related("member").filter(withdrawn_at__isnull=True)
+        wishes = AdvanceSharingWishes.objects.filter(person=person).first()
+        return render(
+            request,
+            "people/me.jinja",
+            {
+                "person": person,
+                "viewer_is_person": True,
+                "about_me": _about_me_by_section(person),
+                "profile": profile,
+                "circle": list(person.circle.active()),
+                "agreements": agreements,
+                "wishes": wishes,
+            },
+        )
+
+
+class EditDetails(PersonView):
+    permission = "people.change_details"
+    LABELS = {name: Person._meta.get_field(name).verbose_name.capitalize() for name in Person.DETAIL_FIELDS}
+
+    def get(self, request, person_id):
+        form = forms.PersonDetailsForm(
+            initial=forms.PersonDetailsForm.initial_for(self.person), actor=request.user
+        )
+        return self.render("people/details_form.jinja", {"form": form})
+
+    def post(self, request, person_id):
+        form = forms.PersonDetailsForm(request.POST, actor=request.user)
+        if not form.is_valid():
+            return self.render("people/details_form.jinja", {"form": form}, status=400)
+        data = dict(form.cleaned_data)
+        opened = data.pop("version")
+        try:
+            services.update_person_details(
+                actor=request.user, person=self.person, data=data, opened_version=opened
+            )
+        except StaleEdit as error:
+            return self.conflict(
+                error, self.LABELS, reverse("people:edit_details", args=[self.person.public_id])
+            )
+        messages.success(request, "Personal details saved")
+        return redirect("people:record", person_id=self.person.public_id)
+
+
+class ArchivePerson(PersonView):
+    permission = "people.archive_person"
+
+    def get(self, request, person_id):
+        return self.render("people/archive.jinja", {"form": forms.ReasonForm()})
+
+    def post(self, request, person_id):
+        form = forms.ReasonForm(request.POST)
+        if not form.is_valid():
+            return self.render("people/archive.jinja", {"form": form}, status=400)
+        services.archive_person(actor=request.user, person=self.person, reason=form.cleaned_data["reason"])
+        messages.success(request, f"{self.person.name}'s record has been archived. Nothing has been deleted.")
+        return redirect("people:list")
+
+
+class AboutMe(PersonView):
+    permission = "people.view_record"
+
+    def get(self, request, person_id):
+        record_view(actor=request.user, person=self.person, what="About me")
+        return self.render("people/about_me.jinja", {"about_me": _about_me_by_section(self.person)})
+
+
+class AddAboutMeEntry(PersonView):
+    permission = "people.write_about_me"
+
+    def _form(self, data=None):
+        initial = {"section": self.request.GET.get("section", ""), "in_persons_words": "true"}
+        return forms.AboutMeEntryForm(
+            data, initial=initial, person=self.person, writer_is_person=self.viewer_is_person, is_new=True
+        )
+
+    def get(self, request, person_id):
+        return self.render("people/about_me_form.jinja", {"form": self._form(), "entry": None})
+
+    def post(self, request, person_id):
+        form = self._form(request.POST)
+        if not form.is_valid():
+            return self.render("people/about_me_form.jinja", {"form": form, "entry": None}, status=400)
+        services.add_about_me_entry(
+            actor=request.user,
+            person=self.person,
+            section=form.cleaned_data["section"],
+            text=form.cleaned_data["text"],
+            in_persons_words=form.cleaned_data.get("in_persons_words", True),
+        )
+        messages.success(request, "Saved to About me")
+        return redirect(_about_me_home(self))
+
+
+def _about_me_home(view) -> str:
+    if view.viewer_is_person:
+        return reverse("people:me")
+    return reverse("people:about_me", args=[view.person.public_id])
+
+
+class EditAboutMeEntry(PersonView):
+    permission = "people.write_about_me"
+    LABELS = {"section": "Section", "text": "Words", "in_persons_words": "In the person's own words"}
+
+    def _entry(self, entry_id):
+        return get_object_or_404(
+            AboutMeEntry.objects.filter(person=self.person, archived_at__isnull=True), public_id=entry_id
+        )
+
+    def get(self, request, person_id, entry_id):
+        entry = self._entry(entry_id)
+        initial = {
+            "section": entry.section,
+            "text": entry.text,
+            "in_persons_words": "true" if entry.in_persons_words else "false",
+            "version": entry.version,
+        }
+        form = forms.AboutMeEntryForm(
+            initial=initial, person=self.person, writer_is_person=self.viewer_is_person, is_new=False
+        )
+        return self.render("people/about_me_form.jinja", {"form": form, "entry": entry})
+
+    def post(self, request, person_id, entry_id):
+        entry = self._entry(entry_id)
+        form = forms.AboutMeEntryForm(
+            request.POST, person=self.person, writer_is_person=self.viewer_is_person, is_new=False
+        )
+        if not form.is_valid():
+            return self.render("people/about_me_form.jinja", {"form": form, "entry": entry}, status=400)
+        data = dict(form.cleaned_data)
+        opened = data.pop("version")
+        try:
+            services.update_about_me_entry(actor=request.user, entry=entry, data=data, opened_version=opened)
+        except StaleEdit as error:
+            back = reverse("people:edit_about_me", args=[self.person.public_id, entry.public_id])
+            return self.conflict(error, self.LABELS, back)
+        messages.success(
+            request, "Your changes are saved" if self.viewer_is_person else "About me entry saved"
+        )
+        return redirect(_about_me_home(self))
+
+
+class ArchiveAboutMeEntry(EditAboutMeEntry):
+    def get(self, request, person_id, entry_id):
+        entry = self._entry(entry_id)
+        return self.render("people/about_me_archive.jinja", {"form": forms.ReasonForm(), "entry": entry})
+
+    def post(self, request, person_id, entry_id):
+        entry = self._entry(entry_id)
+        form = forms.ReasonForm(request.POST)
+        if not form.is_valid():
+            return self.render("people/about_me_archive.jinja", {"form": form, "entry": entry}, status=400)
+        services.archive_about_me_entry(actor=request.user, entry=entry, reason=form.cleaned_data["reason"])
+        messages.success(request, "Entry removed from About me. It is kept in the record's history.")
+        return redirect(_about_me_home(self))
+
+
+class AboutMeChanges(PersonView):
+    """What changed in About me and the profile, when and by whom (staff see the person's own edits)."""
+
+    permission = "people.view_record"
+
+    def get(self, request, person_id):
+        events = (
+            AuditEvent.objects.filter(person_public_id=self.person.public_id)
+            .exclude(action__in=[AuditEvent.Action.VIEW, AuditEvent.Action.CONFLICT])
+            .order_by("-at", "-id")[:200]
+        )
+        return self.render("people/changes.jinja", {"events": events})
+
+
+class Communication(PersonView):
+    permission = "people.view_record"
+
+    def get(self, request, person_id):
+        record_view(actor=request.user, person=self.person, what="Communication and consent profile")
+        profile = (
+            CommunicationProfile.objects.filter(person=self.person).prefetch_related("trusted_staff").first()
+        )
+        return self.render("people/communication.jinja", {"profile": profile})
+
+
+class EditCommunication(PersonView):
+    permission = "people.change_communication"
+
+    @property
+    def labels(self):
+        return {
+            name: str(forms.CommunicationProfileForm.base_fields[name].label)
+            for name in CommunicationProfile.AUDIT_FIELDS
+        }
+
+    def _profile(self):
+        profile, _ = CommunicationProfile.objects.get_or_create(
+            person=self.person, defaults={"created_by": self.request.user}
+        )
+        return profile
+
+    def get(self, request, person_id):
+        profile = self._profile()
+        form = forms.CommunicationProfileForm(
+            initial=forms.CommunicationProfileForm.initial_for(profile), person=self.person
+        )
+        return self.render("people/communication_form.jinja", {"form": form})
+
+    def post(self, request, person_id):
+        self._profile()
+        form = forms.CommunicationProfileForm(request.POST, person=self.person)
+        if not form.is_valid():
+            return self.render("people/communication_form.jinja", {"form": form}, status=400)
+        data = dict(form.cleaned_data)
+        opened = data.pop("version")
+        if self.viewer_is_person:
+            data["in_persons_words"] = True
+        try:
+            services.save_communication_profile(
+                actor=request.user, person=self.person, data=data, opened_version=opened
+            )
+        except StaleEdit as error:
+            return self.conflict(
+                error, self.labels, reverse("people:edit_communication", args=[self.person.public_id])
+            )
+        messages.success(request, "Communication and consent profile saved")
+        return redirect("people:communication", person_id=self.person.public_id)
+
+
+class Circle(PersonView):
+    permission = "people.view_record"
+
+    def get(self, request, person_id):
+        record_view(actor=request.user, person=self.person, what="Circle of support and sharing")
+        members = list(
+            self.person.circle.active().prefetch_related(
+                Prefetch("sharing_agreements", queryset=SharingAgreement.objects.order_by("section"))
+            )
+        )
+        wishes = AdvanceSharingWishes.objects.filter(person=self.person).first()
+        return self.render("people/circle.jinja", {"members": members, "wishes": wishes})
+
+
+class AddCircleMember(PersonView):
+    permission = "people.manage_circle"
+
+    def get(self, request, person_id):
+        return self.render(
+            "people/circle_member_form.jinja", {"form": forms.CircleMemberForm(), "member": None}
+        )
+
+    def post(self, request, person_id):
+        form = forms.CircleMemberForm(request.POST)
+        if not form.is_valid():
+            return self.render("people/circle_member_form.jinja", {"form": form, "member": None}, status=400)
+        member = services.add_circle_member(actor=request.user, person=self.person, data=form.cleaned_data)
+        messages.success(request, f"{member.name} added to the circle of support")
+        return redirect("people:circle", person_id=self.person.public_id)
+
+
+class CircleMemberView(PersonView):
+    permission = "people.manage_circle"
+
+    def _member(self, member_id):
+        return get_object_or_404(self.person.circle.active(), public_id=member_id)
+
+
+class EditCircleMember(CircleMemberView):
+    def get(self, request, person_id, member_id):
+        member = self._member(member_id)
+        initial = {name: getattr(member, name) for name in CircleMember.AUDIT_FIELDS}
+        return self.render(
+            "people/circle_member_form.jinja",
+            {"form": forms.CircleMemberForm(initial=initial), "member": member},
+        )
+
+    def post(self, request, person_id, member_id):
+        member = self._member(member_id)
+        form = forms.CircleMemberForm(request.POST)
+        if not form.is_valid():
+            return self.render(
+                "people/circle_member_form.jinja", {"form": form, "member": member}, status=400
+            )
+        services.update_circle_member(actor=request.user, member=member, data=form.cleaned_data)
+        messages.success(request, f"{member.name}'s details saved")
+        return redirect("people:circle", person_id=self.person.public_id)
+
+
+class ArchiveCircleMember(CircleMemberView):
+    def get(self, request, person_id, member_id):
+        member = self._member(member_id)
+        return self.render(
+            "people/circle_member_archive.jinja", {"form": forms.ReasonForm(), "member": member}
+        )
+
+    def post(self, request, person_id, member_id):
+        member = self._member(member_id)
+        form = forms.ReasonForm(request.POST)
+        if not form.is_valid():
+            return self.render(
+                "people/circle_member_archive.jinja", {"form": form, "member": member}, status=400
+            )
+        services.archive_circle_member(actor=request.user, member=member, reason=form.cleaned_data["reason"])
+        messages.success(
+            request, f"{member.name} removed from the circle. Everything shared with them has stopped."
+        )
+        return redirect("people:circle", person_id=self.person.public_id)
+
+
+class AddSharing(PersonView):
+    permission = "people.manage_sharing"
+
+    def get(self, request, person_id):
+        initial = {"member": request.GET.get("member", "")}
+        form = forms.SharingAgreementForm(initial=initial, person=self.person)
+        return self.render("people/sharing_form.jinja", {"form": form})
+
+    def post(self, request, person_id):
+        form = forms.SharingAgreementForm(request.POST, person=self.person)
+        if not form.is_valid():
+            return self.render("people/sharing_form.jinja", {"form": form}, status=400)
+        agreement = services.agree_sharing(actor=request.user, person=self.person, data=form.cleaned_data)
+        messages.success(
+            request, f"Now sharing {agreement.get_section_display()} with {agreement.member.name}"
+        )
+        return redirect("people:circle", person_id=self.person.public_id)
+
+
+class WithdrawSharing(PersonView):
+    permission = "people.manage_sharing"
+
+    def _agreement(self, agreement_id):
+        return get_object_or_404(
+            SharingAgreement.objects.filter(person=self.person, withdrawn_at__isnull=True).select_related(
+                "member"
+            ),
+            public_id=agreement_id,
+        )
+
+    def get(self, request, person_id, agreement_id):
+        agreement = self._agreement(agreement_id)
+        return self.render(
+            "people/sharing_withdraw.jinja", {"form": forms.ReasonForm(), "agreement": agreement}
+        )
+
+    def post(self, request, person_id, agreement_id):
+        agreement = self._agreement(agreement_id)
+        form = forms.ReasonForm(request.POST)
+        if not form.is_valid():
+            return self.render(
+                "people/sharing_withdraw.jinja", {"form": form, "agreement": agreement}, status=400
+            )
+        services.withdraw_sharing(actor=request.user, agreement=agreement, reason=form.cleaned_data["reason"])
+        messages.success(
+            request, f"Stopped sharing {agreement.get_section_display()} with {agreement.member.name}"
+        )
+        return redirect("people:circle", person_id=self.person.public_id)
+
+
+class EditAdvanceWishes(PersonView):
+    permission = "people.manage_sharing"
+
+    def _wishes(self):
+        wishes, _ = AdvanceSharingWishes.objects.get_or_create(person=self.person)
+        return wishes
+
+    def get(self, request, person_id):
+        wishes = self._wishes()
+        form = forms.AdvanceWishesForm(initial={"statement": wishes.statement, "version": wishes.version})
+        return self.render("people/wishes_form.jinja", {"form": form})
+
+    def post(self, request, person_id):
+        self._wishes()
+        form = forms.AdvanceWishesForm(request.POST)
+        if not form.is_valid():
+            return self.render("people/wishes_form.jinja", {"form": form}, status=400)
+        try:
+            services.save_advance_wishes(
+                actor=request.user,
+                person=self.person,
+                statement=form.cleaned_data["statement"],
+                opened_version=form.cleaned_data["version"],
+            )
+        except StaleEdit as error:
+            return self.conflict(
+                error,
+                {"statement": "Advance wishes"},
+                reverse("people:edit_wishes", args=[self.person.public_id]),
+            )
+        messages.success(request, "Advance wishes saved")
+        return redirect("people:circle", person_id=self.person.public_id)
+
+
+class WishesInForce(PersonView):
+    permission = "people.set_wishes_in_force"
+
+    def get(self, request, person_id):
+        wishes, _ = AdvanceSharingWishes.objects.get_or_create(person=self.person)
+        form = forms.WishesInForceForm(initial={"in_force": "true" if wishes.in_force else "false"})
+        return self.render("people/wishes_in_force.jinja", {"form": form, "wishes": wishes})
+
+    def post(self, request, person_id):
+        wishes, _ = AdvanceSharingWishes.objects.get_or_create(person=self.person)
+        form = forms.WishesInForceForm(request.POST)
+        if not form.is_valid():
+            return self.render("people/wishes_in_force.jinja", {"form": form, "wishes": wishes}, status=400)
+        services.set_wishes_in_force(
+            actor=request.user,
+            person=self.person,
+            in_force=form.cleaned_data["in_force"],
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(request, "Advance wishes updated")
+        return redirect("people:circle", person_id=self.person.public_id)
+
+
+class AuditTrail(PersonView):
+    permission = "people.view_audit"
+
+    def get(self, request, person_id):
+        events = AuditEvent.objects.filter(person_public_id=self.person.public_id).order_by("-at", "-id")
+        page = Paginator(events, 100).get_page(request.GET.get("page"))
+        return self.render("people/audit.jinja", {"page": page})
+
+
+class AccessLog(PersonView):
+    """Who has looked at this record: the person's own page, and managers'."""
+
+    permission = "people.view_access_log"
+
+    def get(self, request, person_id):
+        events = AuditEvent.objects.filter(
+            person_public_id=self.person.public_id, action=AuditEvent.Action.VIEW
+        ).order_by("-at", "-id")
+        page = Paginator(events, 100).get_page(request.GET.get("page"))
+        return self.render("people/access_log.jinja", {"page": page})
+
+
+class CircleHome(PermissionView):
+    permission = "people.view_as_circle"
+
+    def get(self, request):
+        people = (
+            Person.objects.visible_to(request.user)
+            .active()
+            .filter(circle__user=request.user, circle__archived_at__isnull=True)
+            .distinct()
+        )
+        return render(request, "people/circle_home.jinja", {"people": people})
+
+
+class CircleSharedView(PersonView):
+    """What a circle member sees: exactly the sections the person shares with them today, nothing else."""
+
+    permission = "people.view_as_circle"
+
+    def get(self, request, person_id):
+        sections = shared_sections(self.person, request.user)
+        membership = self.person.circle.active().filter(user=request.user).first()
+        if membership is None:
+            raise PermissionDenied
+        record_view(actor=request.user, person=self.person, what="Shared sections (circle of support)")
+        context = {"sections": sections, "membership": membership, "SharedSection": SharedSection}
+        if SharedSection.ABOUT_ME in sections:
+            context["about_me"] = _about_me_by_section(self.person)
+        if SharedSection.COMMUNICATION in sections:
+            context["profile"] = CommunicationProfile.objects.filter(person=self.person).first()
+        if sections:
+            wishes = AdvanceSharingWishes.objects.filter(person=self.person).first()
+            context["wishes"] = wishes if wishes and wishes.in_force else None
+        return self.render("people/circle_shared.jinja", context)
