@@ -1,0 +1,124 @@
+"""Named people and roles for tests: two services, staff in every role at the first, and a person
+at each service, so every test can ask "as whom, about whom?"."""
+
+import datetime
+
+import pytest
+
+from lived.accounts.models import Role, ServiceRole, User
+from lived.organisations.models import Organisation, Service
+from lived.people import services
+from lived.people.models import CircleMember, SharedSection
+
+PASSWORD = "correct-horse-battery"
+
+
+def make_user(username, *, roles=(), service=None, **extra):
+    user = User.objects.create_user(
+        username=username, password=PASSWORD, first_name=username.title(), last_name="Tester", **extra
+    )
+    for role in roles:
+        ServiceRole.objects.create(user=user, service=service, role=role)
+    return user
+
+
+@pytest.fixture
+def organisation(db):
+    return Organisation.objects.create(name="Testwater Support", address="1 Test Street", phone="01632 960000")
+
+
+@pytest.fixture
+def service(organisation):
+    return Service.objects.create(organisation=organisation, name="Elm House", type=Service.Type.SUPPORTED_LIVING)
+
+
+@pytest.fixture
+def other_service(organisation):
+    return Service.objects.create(organisation=organisation, name="Ash Court", type=Service.Type.RESIDENTIAL)
+
+
+@pytest.fixture
+def support_worker(service):
+    return make_user("support_worker", roles=[Role.SUPPORT_WORKER], service=service)
+
+
+@pytest.fixture
+def senior(service):
+    return make_user("senior", roles=[Role.SENIOR], service=service)
+
+
+@pytest.fixture
+def manager(service):
+    return make_user("manager", roles=[Role.MANAGER], service=service)
+
+
+@pytest.fixture
+def quality_lead(service):
+    return make_user("quality_lead", roles=[Role.QUALITY_LEAD], service=service)
+
+
+@pytest.fixture
+def administrator(service):
+    return make_user("administrator", roles=[Role.ADMINISTRATOR], service=service, is_staff=True)
+
+
+@pytest.fixture
+def outsider(other_service):
+    """A manager at another service."""
+    return make_user("outsider", roles=[Role.MANAGER], service=other_service)
+
+
+def person_data(service, **overrides):
+    data = {
+        "given_name": "Samira",
+        "family_name": "Testperson",
+        "preferred_name": "Sam",
+        "pronouns": "she/her",
+        "date_of_birth": datetime.date(1990, 5, 17),
+        "nhs_number": "9434765919",
+        "service": service,
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def person_user(db):
+    return make_user("person_user")
+
+
+@pytest.fixture
+def person(service, senior, person_user):
+    created = services.create_person(actor=senior, data=person_data(service, user=person_user))
+    services.add_about_me_entry(
+        actor=senior, person=created, section="good_day", text="Tea in the garden and a walk.", in_persons_words=True
+    )
+    return created
+
+
+@pytest.fixture
+def other_person(other_service, outsider):
+    return services.create_person(
+        actor=outsider, data=person_data(other_service, given_name="Olu", family_name="Elsewhere", nhs_number="")
+    )
+
+
+@pytest.fixture
+def circle_user(db):
+    return make_user("circle_user")
+
+
+@pytest.fixture
+def circle_member(person, senior, circle_user) -> CircleMember:
+    member = services.add_circle_member(
+        actor=senior, person=person, data={"name": "Pat Tester", "relationship": "family", "user": circle_user}
+    )
+    services.agree_sharing(
+        actor=senior,
+        person=person,
+        data={"member": member, "section": SharedSection.COMMUNICATION, "starts_on": datetime.date(2020, 1, 1)},
+    )
+    return member
+
+
+ROLE_FIXTURES = ["support_worker", "senior", "manager", "quality_lead", "administrator", "outsider"]

@@ -1,0 +1,55 @@
+"""Two people editing the same thing: the second saver sees both versions and nothing is overwritten."""
+
+import pytest
+
+from lived.core.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_stale_about_me_edit_is_refused_with_both_versions_shown(client, support_worker, senior, person):
+    entry = person.about_me_entries.get()
+    opened = entry.version
+    client.force_login(senior)
+    first = client.post(
+        f"/people/{person.public_id}/about-me/{entry.public_id}/",
+        {"section": "good_day", "text": "First saver's words", "in_persons_words": "true", "version": opened},
+    )
+    assert first.status_code == 302
+    client.force_login(support_worker)
+    second = client.post(
+        f"/people/{person.public_id}/about-me/{entry.public_id}/",
+        {"section": "good_day", "text": "Second saver's words", "in_persons_words": "true", "version": opened},
+    )
+    html = second.content.decode()
+    assert second.status_code == 409
+    assert "This changed since you opened it" in html
+    assert "First saver&#39;s words" in html and "Second saver&#39;s words" in html
+    entry.refresh_from_db()
+    assert entry.text == "First saver's words"
+    assert AuditEvent.objects.filter(action="conflict", actor=support_worker).count() == 1
+
+
+def test_a_stale_communication_profile_edit_is_refused(client, senior, manager, person):
+    profile = person.communication_profile
+    opened = profile.version
+    client.force_login(senior)
+    assert client.post(f"/people/{person.public_id}/communication/edit/", {"pause_words": "stop", "version": opened}).status_code == 302
+    client.force_login(manager)
+    response = client.post(f"/people/{person.public_id}/communication/edit/", {"pause_words": "later", "version": opened})
+    assert response.status_code == 409
+    profile.refresh_from_db()
+    assert profile.pause_words == "stop"
+
+
+def test_a_stale_details_edit_is_refused(client, senior, manager, person, service):
+    from tests.people.test_views import details_post
+
+    opened = person.version
+    client.force_login(senior)
+    assert client.post(f"/people/{person.public_id}/details/", details_post(service, version=opened, pronouns="they/them")).status_code == 302
+    client.force_login(manager)
+    response = client.post(f"/people/{person.public_id}/details/", details_post(service, version=opened, pronouns="he/him"))
+    assert response.status_code == 409
+    person.refresh_from_db()
+    assert person.pronouns == "they/them"
