@@ -1,0 +1,59 @@
+"""ARCHITECTURE rule 1: views never read person data through Model.objects directly.
+
+A view must start from `Person.objects.visible_to(user)` (or a related manager of a person it got that
+way). This test reads every views.py and fails on a direct `.objects.` read of a person-data model
+that is not a visible_to() call, so a new unscoped read cannot slip in.
+"""
+
+import ast
+from pathlib import Path
+
+PERSON_MODELS = {
+    "Person",
+    "AboutMeEntry",
+    "CommunicationProfile",
+    "CircleMember",
+    "SharingAgreement",
+    "AdvanceSharingWishes",
+}
+ROOT = Path(__file__).resolve().parents[2] / "lived"
+
+
+SCOPED_MARKERS = (".visible_to(", "person=self.person", "person=person", "self.person.")
+
+
+def _unscoped_reads(source: str) -> list[str]:
+    """Each simple statement that reads a person-data model's `.objects` without a scoping marker.
+
+    Reads keyed to a person already loaded through visible_to (`person=self.person`, or a related
+    manager of `self.person`) are scoped by construction.
+    """
+    problems = []
+    for stmt in ast.walk(ast.parse(source)):
+        if not isinstance(stmt, ast.stmt) or hasattr(stmt, "body"):
+            continue
+        segment = ast.get_source_segment(source, stmt) or ""
+        for node in ast.walk(stmt):
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr == "objects"
+                and isinstance(node.value, ast.Name)
+                and node.value.id in PERSON_MODELS
+                and not any(marker in segment for marker in SCOPED_MARKERS)
+            ):
+                problems.append(f"{node.value.id}.objects at line {node.lineno}")
+    return problems
+
+
+def test_no_view_reads_person_data_without_a_scoped_query():
+    offenders = []
+    for path in ROOT.rglob("views*.py"):
+        source = path.read_text()
+        offenders += [f"{path.relative_to(ROOT.parent)}: {problem}" for problem in _unscoped_reads(source)]
+    assert not offenders, "Unscoped person-data reads in views:\n" + "\n".join(offenders)
+
+
+def test_the_checker_catches_an_unscoped_read():
+    assert _unscoped_reads("def v(request):\n    return Person.objects.all()\n")
+    assert _unscoped_reads("def v(request):\n    x = AboutMeEntry.objects.filter(\n        section='a')\n")
+    assert not _unscoped_reads("def v(request):\n    return Person.objects.visible_to(request.user)\n")

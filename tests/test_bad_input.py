@@ -1,0 +1,76 @@
+"""Junk posted to every form gets a clear answer (400 with an error summary, 403 or 404), never a 500,
+and nothing is saved."""
+
+import pytest
+from django.apps import apps
+
+from tests.test_permission_matrix import Objects
+
+pytestmark = pytest.mark.django_db
+
+POST_URLS = [
+    "/people/new/",
+    "/people/{p}/details/",
+    "/people/{p}/archive/",
+    "/people/{p}/about-me/add/",
+    "/people/{p}/about-me/{entry}/",
+    "/people/{p}/about-me/{entry}/remove/",
+    "/people/{p}/communication/edit/",
+    "/people/{p}/circle/add/",
+    "/people/{p}/circle/{member}/",
+    "/people/{p}/circle/{member}/remove/",
+    "/people/{p}/sharing/add/",
+    "/people/{p}/sharing/{agreement}/withdraw/",
+    "/people/{p}/sharing/wishes/",
+    "/people/{p}/sharing/wishes/in-force/",
+    "/accounts/two-factor/setup/",
+    "/accounts/two-factor/verify/",
+]
+
+JUNK = [
+    {},
+    {"version": "not-a-number", "section": "nonsense", "text": "", "reason": ""},
+    {
+        "version": "-1",
+        "service": "00000000-0000-0000-0000-000000000000",
+        "member": "not-a-uuid",
+        "trusted_staff": ["00000000-0000-0000-0000-000000000000"],
+        "date_of_birth[day]": "99",
+        "date_of_birth[month]": "x",
+        "date_of_birth[year]": "-5",
+        "starts_on[day]": "1",
+        "in_force": "maybe",
+        "relationship": "enemy",
+        "email": "not an email",
+        "token": "abcdef",
+        "nhs_number": "12345",
+        "given_name": "x" * 500,
+        "family_name": "",
+        "text": "y" * 5000,
+        "statement": "z" * 5000,
+    },
+]
+
+
+def _model_counts():
+    return {m._meta.label: m.objects.count() for m in apps.get_models() if m._meta.app_label in {"people", "organisations"}}
+
+
+@pytest.mark.parametrize("junk", JUNK, ids=["empty", "wrong-types", "tampered-and-oversized"])
+def test_junk_to_every_form_never_errors_and_saves_nothing(client, manager, person, circle_member, junk):
+    objects = Objects(person, circle_member)
+    client.force_login(manager)
+    before = _model_counts()
+    for template in POST_URLS:
+        path = template.format(p=objects.p, entry=objects.entry, member=objects.member, agreement=objects.agreement)
+        response = client.post(path, junk)
+        assert response.status_code in {400, 403, 404}, f"{path} answered {response.status_code}"
+        if response.status_code == 400:
+            assert "There is a problem" in response.content.decode(), path
+    assert _model_counts() == before
+
+
+def test_a_tampered_person_id_in_the_url_is_not_found(client, manager):
+    client.force_login(manager)
+    assert client.post("/people/12345/details/", {}).status_code == 404
+    assert client.post("/people/00000000-0000-0000-0000-000000000000/details/", {}).status_code == 404
