@@ -23,6 +23,8 @@ POST_URLS = [
     "/people/{p}/sharing/{agreement}/withdraw/",
     "/people/{p}/sharing/wishes/",
     "/people/{p}/sharing/wishes/in-force/",
+    "/people/{p}/sign-in/",
+    "/people/{p}/circle/{member}/sign-in/",
     "/accounts/two-factor/setup/",
     "/accounts/two-factor/verify/",
 ]
@@ -53,7 +55,11 @@ JUNK = [
 
 
 def _model_counts():
-    return {m._meta.label: m.objects.count() for m in apps.get_models() if m._meta.app_label in {"people", "organisations"}}
+    return {
+        m._meta.label: m.objects.count()
+        for m in apps.get_models()
+        if m._meta.app_label in {"people", "organisations"}
+    }
 
 
 @pytest.mark.parametrize("junk", JUNK, ids=["empty", "wrong-types", "tampered-and-oversized"])
@@ -62,7 +68,9 @@ def test_junk_to_every_form_never_errors_and_saves_nothing(client, manager, pers
     client.force_login(manager)
     before = _model_counts()
     for template in POST_URLS:
-        path = template.format(p=objects.p, entry=objects.entry, member=objects.member, agreement=objects.agreement)
+        path = template.format(
+            p=objects.p, entry=objects.entry, member=objects.member, agreement=objects.agreement
+        )
         response = client.post(path, junk)
         assert response.status_code in {400, 403, 404}, f"{path} answered {response.status_code}"
         if response.status_code == 400:

@@ -13,7 +13,16 @@ pytestmark = pytest.mark.django_db
 CARE = {"support_worker", "senior", "manager", "quality_lead"}
 WRITERS = {"support_worker", "senior", "manager"}
 SENIOR_UP = {"senior", "manager"}
-ROLES = ["support_worker", "senior", "manager", "quality_lead", "administrator", "outsider", "person", "circle"]
+ROLES = [
+    "support_worker",
+    "senior",
+    "manager",
+    "quality_lead",
+    "administrator",
+    "outsider",
+    "person",
+    "circle",
+]
 # Users who cannot reach the person at all (not their service, no link): 404, never 403 or 500.
 UNREACHABLE = {"administrator", "outsider"}
 
@@ -37,13 +46,21 @@ MATRIX = {
     "people:circle": (lambda o: f"/people/{o.p}/circle/", CARE | {"person"}),
     "people:add_circle_member": (lambda o: f"/people/{o.p}/circle/add/", SENIOR_UP | {"person"}),
     "people:edit_circle_member": (lambda o: f"/people/{o.p}/circle/{o.member}/", SENIOR_UP | {"person"}),
-    "people:archive_circle_member": (lambda o: f"/people/{o.p}/circle/{o.member}/remove/", SENIOR_UP | {"person"}),
+    "people:archive_circle_member": (
+        lambda o: f"/people/{o.p}/circle/{o.member}/remove/",
+        SENIOR_UP | {"person"},
+    ),
     "people:add_sharing": (lambda o: f"/people/{o.p}/sharing/add/", SENIOR_UP | {"person"}),
-    "people:withdraw_sharing": (lambda o: f"/people/{o.p}/sharing/{o.agreement}/withdraw/", SENIOR_UP | {"person"}),
+    "people:withdraw_sharing": (
+        lambda o: f"/people/{o.p}/sharing/{o.agreement}/withdraw/",
+        SENIOR_UP | {"person"},
+    ),
     "people:edit_wishes": (lambda o: f"/people/{o.p}/sharing/wishes/", SENIOR_UP | {"person"}),
     "people:wishes_in_force": (lambda o: f"/people/{o.p}/sharing/wishes/in-force/", SENIOR_UP),
     "people:audit": (lambda o: f"/people/{o.p}/audit/", {"manager", "quality_lead"}),
     "people:access_log": (lambda o: f"/people/{o.p}/who-has-looked/", {"manager", "quality_lead", "person"}),
+    "people:give_sign_in": (lambda o: f"/people/{o.p}/sign-in/", SENIOR_UP),
+    "people:give_member_sign_in": (lambda o: f"/people/{o.p}/circle/{o.member}/sign-in/", SENIOR_UP),
     "people:circle_shared": (lambda o: f"/circle/{o.p}/", {"circle"}),
     "accounts:sign_out": (lambda o: "/accounts/sign-out/", set(ROLES)),
     "accounts:two_factor_setup": (lambda o: "/accounts/two-factor/setup/", set(ROLES)),
@@ -146,5 +163,8 @@ def test_another_services_person_is_not_found_for_every_person_url(client, manag
 def test_unknown_ids_are_not_found(client, manager, person):
     client.force_login(manager)
     assert client.get("/people/00000000-0000-0000-0000-000000000000/").status_code == 404
-    assert client.get(f"/people/{person.public_id}/about-me/00000000-0000-0000-0000-000000000000/").status_code == 404
+    assert (
+        client.get(f"/people/{person.public_id}/about-me/00000000-0000-0000-0000-000000000000/").status_code
+        == 404
+    )
     assert client.get("/people/not-a-uuid/").status_code == 404

@@ -313,3 +313,31 @@ class WishesInForceForm(forms.Form):
         error_messages={"required": "Select yes or no"},
     )
     reason = _textarea("Why", required=True)
+
+
+class GiveSignInForm(forms.Form):
+    username = forms.CharField(
+        label="Username",
+        max_length=150,
+        help_text="Letters, numbers and . - _ only. They will use this to sign in.",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        error_messages={"required": "Enter a username"},
+    )
+    email = forms.EmailField(
+        label="Email address",
+        help_text="We send a link to this address so they can choose their own password",
+        error_messages={
+            "required": "Enter an email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+    )
+
+    def clean_username(self):
+        import re
+
+        username = self.cleaned_data["username"].strip()
+        if not re.fullmatch(r"[\w.\-]+", username):
+            raise forms.ValidationError("Username must only include letters, numbers and . - _")
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError("That username is taken. Choose another")
+        return username

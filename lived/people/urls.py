@@ -45,6 +45,12 @@ urlpatterns = [
     path("people/" + P + "sharing/wishes/in-force/", views.WishesInForce.as_view(), name="wishes_in_force"),
     path("people/" + P + "audit/", views.AuditTrail.as_view(), name="audit"),
     path("people/" + P + "who-has-looked/", views.AccessLog.as_view(), name="access_log"),
+    path("people/" + P + "sign-in/", views.GiveSignIn.as_view(), name="give_sign_in"),
+    path(
+        "people/" + P + "circle/<uuid:member_id>/sign-in/",
+        views.GiveSignIn.as_view(),
+        name="give_member_sign_in",
+    ),
     path("me/", views.MyRecord.as_view(), name="me"),
     path("circle/", views.CircleHome.as_view(), name="circle_home"),
     path("circle/" + P, views.CircleSharedView.as_view(), name="circle_shared"),

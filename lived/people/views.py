@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views import View
 
+from lived.accounts.services import give_sign_in
 from lived.core.audit import record_view
 from lived.core.concurrency import StaleEdit
 from lived.core.models import AuditEvent
@@ -604,3 +605,58 @@ class CircleSharedView(PersonView):
             wishes = AdvanceSharingWishes.objects.filter(person=self.person).first()
             context["wishes"] = wishes if wishes and wishes.in_force else None
         return self.render("people/circle_shared.jinja", context)
+
+
+class GiveSignIn(PersonView):
+    """A senior or manager gives the person, or someone in their circle, their own sign-in."""
+
+    permission = "people.give_sign_in"
+
+    def _member(self, kwargs):
+        if "member_id" not in kwargs:
+            return None
+        return get_object_or_404(self.person.circle.active(), public_id=kwargs["member_id"])
+
+    def _render(self, form, member, status=200):
+        holder = member if member is not None else self.person
+        return self.render(
+            "people/give_sign_in.jinja",
+            {"form": form, "member": member, "existing": holder.user},
+            status=status,
+        )
+
+    def get(self, request, person_id, member_id=None):
+        member = self._member(self.kwargs)
+        return self._render(forms.GiveSignInForm(), member)
+
+    def post(self, request, person_id, member_id=None):
+        member = self._member(self.kwargs)
+        holder = member if member is not None else self.person
+        form = forms.GiveSignInForm(request.POST)
+        if holder.user_id:
+            form.is_valid()
+            form.add_error(None, "They already have a sign-in")
+            return self._render(form, member, status=400)
+        if not form.is_valid():
+            return self._render(form, member, status=400)
+        if member is not None:
+            first, _, last = member.name.partition(" ")
+        else:
+            first, last = self.person.known_as, self.person.family_name
+        give_sign_in(
+            actor=request.user,
+            person=self.person,
+            member=member,
+            first_name=first,
+            last_name=last,
+            username=form.cleaned_data["username"],
+            email=form.cleaned_data["email"],
+            base_url=request.build_absolute_uri("/").rstrip("/"),
+        )
+        name = member.name if member else self.person.known_as
+        messages.success(
+            request, f"{name} can now sign in. We have emailed them a link to choose a password."
+        )
+        if member is not None:
+            return redirect("people:circle", person_id=self.person.public_id)
+        return redirect("people:record", person_id=self.person.public_id)

@@ -70,7 +70,9 @@ def test_staff_must_set_up_and_then_use_two_factor_when_it_is_required(client, s
     setup_page = client.get("/accounts/two-factor/setup/")
     assert "<svg" in setup_page.content.decode()
     device = TOTPDevice.objects.get(user=support_worker, confirmed=False)
-    wrong = client.post("/accounts/two-factor/setup/", {"token": "000000" if totp(device.bin_key) != 0 else "111111"})
+    wrong = client.post(
+        "/accounts/two-factor/setup/", {"token": "000000" if totp(device.bin_key) != 0 else "111111"}
+    )
     assert wrong.status_code == 400
     device.refresh_from_db()
     device.throttle_reset()  # a wrong code throttles the next try for a moment, as it should
