@@ -24,12 +24,16 @@ def make_user(username, *, roles=(), service=None, **extra):
 
 @pytest.fixture
 def organisation(db):
-    return Organisation.objects.create(name="Testwater Support", address="1 Test Street", phone="01632 960000")
+    return Organisation.objects.create(
+        name="Testwater Support", address="1 Test Street", phone="01632 960000"
+    )
 
 
 @pytest.fixture
 def service(organisation):
-    return Service.objects.create(organisation=organisation, name="Elm House", type=Service.Type.SUPPORTED_LIVING)
+    return Service.objects.create(
+        organisation=organisation, name="Elm House", type=Service.Type.SUPPORTED_LIVING
+    )
 
 
 @pytest.fixture
@@ -91,7 +95,11 @@ def person_user(db):
 def person(service, senior, person_user):
     created = services.create_person(actor=senior, data=person_data(service, user=person_user))
     services.add_about_me_entry(
-        actor=senior, person=created, section="good_day", text="Tea in the garden and a walk.", in_persons_words=True
+        actor=senior,
+        person=created,
+        section="good_day",
+        text="Tea in the garden and a walk.",
+        in_persons_words=True,
     )
     return created
 
@@ -99,7 +107,8 @@ def person(service, senior, person_user):
 @pytest.fixture
 def other_person(other_service, outsider):
     return services.create_person(
-        actor=outsider, data=person_data(other_service, given_name="Olu", family_name="Elsewhere", nhs_number="")
+        actor=outsider,
+        data=person_data(other_service, given_name="Olu", family_name="Elsewhere", nhs_number=""),
     )
 
 
@@ -111,12 +120,18 @@ def circle_user(db):
 @pytest.fixture
 def circle_member(person, senior, circle_user) -> CircleMember:
     member = services.add_circle_member(
-        actor=senior, person=person, data={"name": "Pat Tester", "relationship": "family", "user": circle_user}
+        actor=senior,
+        person=person,
+        data={"name": "Pat Tester", "relationship": "family", "user": circle_user},
     )
     services.agree_sharing(
         actor=senior,
         person=person,
-        data={"member": member, "section": SharedSection.COMMUNICATION, "starts_on": datetime.date(2020, 1, 1)},
+        data={
+            "member": member,
+            "section": SharedSection.COMMUNICATION,
+            "starts_on": datetime.date(2020, 1, 1),
+        },
     )
     return member
 

@@ -26,8 +26,11 @@ class PersonView(View):
     permission against that person (not allowed → 403)."""
 
     permission: str = ""
+    # What an access row says was looked at. Every page about a person that is shown writes one.
+    audit_what: str = "Record"
 
     def dispatch(self, request, *args, **kwargs):
+        from lived.core.audit import record_view
         from lived.people.models import Person
 
         queryset = Person.objects.visible_to(request.user).select_related("service", "key_worker", "user")
@@ -35,7 +38,10 @@ class PersonView(View):
         if not request.user.has_perm(self.permission, self.person):
             raise PermissionDenied
         self.viewer_is_person = self.person.user_id == request.user.pk
-        return super().dispatch(request, *args, **kwargs)
+        response = super().dispatch(request, *args, **kwargs)
+        if request.method == "GET" and response.status_code == 200:
+            record_view(actor=request.user, person=self.person, what=self.audit_what)
+        return response
 
     def render(self, template: str, context: dict | None = None, status: int = 200):
         base = {"person": self.person, "viewer_is_person": self.viewer_is_person}

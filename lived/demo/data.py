@@ -11,7 +11,9 @@ Conventions used below:
 - `entry(section, text, by=...)` is one About me entry. `by` is a staff username, or "self" for the
   person writing on their own account; left out, it is the person's key worker, who helped them
   write it in their words. `own_words=False` marks a staff summary.
-- `say("""...""")` joins a wrapped paragraph into one line, so prose can be written readably here.
+- `say(...)` joins a wrapped paragraph into one line, so prose can be written readably here.
+- Circle members and sharing are added by the person when they have an account, otherwise by their
+  key worker (or, where the key worker is not senior, by whoever opens records at the service).
 """
 
 from lived.accounts.models import Role
@@ -24,6 +26,9 @@ Carers = CircleMember.CarersAssessment
 
 PASSWORD = "lived-demo-2026"
 NHS_NUMBER_SEED = 2026
+# Dates of birth below are written as at 2026. Loaded in a later year they move forward by the same
+# number of years, so everyone keeps the age their story was written for (19 to 75).
+DATES_OF_BIRTH_AS_AT_YEAR = 2026
 
 
 def say(text: str) -> str:
@@ -46,6 +51,7 @@ ORGANISATION = {
 SERVICES = [
     {
         "ref": "riverside",
+        "records_opened_by": "daniel",  # who opens new records here
         "name": "Riverside Supported Living",
         "type": Service.Type.SUPPORTED_LIVING,
         "address": "Riverside Court\n2 Towpath Lane\nMillbridge\nMB2 7RL",
@@ -53,6 +59,7 @@ SERVICES = [
     },
     {
         "ref": "harbour",
+        "records_opened_by": "daniel",  # who opens new records here
         "name": "Harbour House",
         "type": Service.Type.SUPPORTED_ACCOMMODATION,
         "address": "Harbour House\n41 Quayside Road\nMillbridge\nMB3 1HH",
@@ -60,6 +67,7 @@ SERVICES = [
     },
     {
         "ref": "northfield",
+        "records_opened_by": "nadia",  # who opens new records here
         "name": "Northfield Community Mental Health Team",
         "type": Service.Type.COMMUNITY_MENTAL_HEALTH_TEAM,
         "address": "Northfield Health Centre\n9 Orchard Road\nMillbridge\nMB5 2NF",
@@ -67,6 +75,7 @@ SERVICES = [
     },
     {
         "ref": "oakwood",
+        "records_opened_by": "carys",  # who opens new records here
         "name": "Oakwood Recovery College",
         "type": Service.Type.RECOVERY_COLLEGE,
         "address": "Oakwood Community Campus\n60 Beech Avenue\nMillbridge\nMB4 8OC",
@@ -385,10 +394,10 @@ ADA = {
             the morning. Rye bread from the Polish shop. Not hungry until late morning."""),
         "faith_and_spirituality": say("""Catholic. Goes to the Polish Mass at St Casimir's on Sunday
             afternoons when she feels able to."""),
-        "identity_and_culture": "Came to England from Gdańsk in 2005. Enjoys it when staff try a little Polish.",
+        "identity_and_culture": "Came to England from Gdańsk in 2005. Likes it when staff try some Polish.",
         "privacy": "Personal care from women staff only. The bathroom door stays closed.",
         "relationships": "Her daughter Marta lives in Leeds and rings every Sunday evening.",
-        "lifestyle": "Word searches, Polish radio online, and a slow walk to the shops when mornings go well.",
+        "lifestyle": "Word searches, Polish radio online, and a slow walk to the shops on good mornings.",
     },
     "about_me": [
         entry(
@@ -504,7 +513,7 @@ LEON = {
         "preferred_language": "English",
         "food_and_drink": say("""His mum's saltfish and green fig on Sundays. Lots of blackcurrant
             squash; doesn't like fizzy drinks."""),
-        "faith_and_spirituality": "Brought up Catholic, not practising. Loves the gospel songs his gran sang.",
+        "faith_and_spirituality": "Brought up Catholic, not practising. Loves the hymns his gran sang.",
         "identity_and_culture": "His family are from Dominica. Loves his dad's old cricket stories.",
         "privacy": "Bedroom door stays closed. Ask before bringing anyone else into his flat.",
         "relationships": "His mum Claudette visits on Sundays. Works with an independent advocate, Imani.",
@@ -943,7 +952,7 @@ JOHN = {
         "food_and_drink": "Jollof rice, his mum's moin moin, and tea with far too much sugar.",
         "faith_and_spirituality": say("""His family go to a Pentecostal church. John goes with them at
             Christmas and says his faith is his own business."""),
-        "identity_and_culture": "British Nigerian; his parents are Yoruba and came to Millbridge in the 1990s.",
+        "identity_and_culture": "British Nigerian; his parents are Yoruba and moved to Millbridge in 1996.",
         "privacy": say("""His parents are told only what John has agreed to share. His notebooks are
             private."""),
         "relationships": "Parents Michael and Ruth. His cousin Tobi, who he makes music with.",
@@ -1522,8 +1531,8 @@ HARBOUR_OTHERS = [
         "about_me": [
             entry(
                 S.STRENGTHS,
-                """The kids I coach listen to me. I'm patient with the ones who are scared of the
-                ball.""".replace("patient", "calm"),
+                """The kids I coach listen to me. I stay calm with the ones who are scared of the
+                ball, and they come round.""",
             ),
             entry(
                 S.WHEN_DISTRESSED,

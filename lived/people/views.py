@@ -103,12 +103,12 @@ def _about_me_by_section(person) -> list[tuple[str, list[AboutMeEntry]]]:
 
 
 class PersonRecord(PersonView):
+    audit_what = "Record"
     permission = "people.view_record"
 
     def get(self, request, person_id):
         if self.viewer_is_person:
             return redirect("people:me")
-        record_view(actor=request.user, person=self.person, what="Record")
         profile = (
             CommunicationProfile.objects.filter(person=self.person).prefetch_related("trusted_staff").first()
         )
@@ -154,6 +154,7 @@ class MyRecord(View):
 
 
 class EditDetails(PersonView):
+    audit_what = "Personal details (editing)"
     permission = "people.change_details"
     LABELS = {name: Person._meta.get_field(name).verbose_name.capitalize() for name in Person.DETAIL_FIELDS}
 
@@ -182,6 +183,7 @@ class EditDetails(PersonView):
 
 
 class ArchivePerson(PersonView):
+    audit_what = "Record (archiving)"
     permission = "people.archive_person"
 
     def get(self, request, person_id):
@@ -197,14 +199,15 @@ class ArchivePerson(PersonView):
 
 
 class AboutMe(PersonView):
+    audit_what = "About me"
     permission = "people.view_record"
 
     def get(self, request, person_id):
-        record_view(actor=request.user, person=self.person, what="About me")
         return self.render("people/about_me.jinja", {"about_me": _about_me_by_section(self.person)})
 
 
 class AddAboutMeEntry(PersonView):
+    audit_what = "About me (adding)"
     permission = "people.write_about_me"
 
     def _form(self, data=None):
@@ -238,6 +241,7 @@ def _about_me_home(view) -> str:
 
 
 class EditAboutMeEntry(PersonView):
+    audit_what = "About me (editing)"
     permission = "people.write_about_me"
     LABELS = {"section": "Section", "text": "Words", "in_persons_words": "In the person's own words"}
 
@@ -280,6 +284,8 @@ class EditAboutMeEntry(PersonView):
 
 
 class ArchiveAboutMeEntry(EditAboutMeEntry):
+    audit_what = "About me (removing an entry)"
+
     def get(self, request, person_id, entry_id):
         entry = self._entry(entry_id)
         return self.render("people/about_me_archive.jinja", {"form": forms.ReasonForm(), "entry": entry})
@@ -297,6 +303,7 @@ class ArchiveAboutMeEntry(EditAboutMeEntry):
 class AboutMeChanges(PersonView):
     """What changed in About me and the profile, when and by whom (staff see the person's own edits)."""
 
+    audit_what = "What has changed"
     permission = "people.view_record"
 
     def get(self, request, person_id):
@@ -309,10 +316,10 @@ class AboutMeChanges(PersonView):
 
 
 class Communication(PersonView):
+    audit_what = "Communication and consent profile"
     permission = "people.view_record"
 
     def get(self, request, person_id):
-        record_view(actor=request.user, person=self.person, what="Communication and consent profile")
         profile = (
             CommunicationProfile.objects.filter(person=self.person).prefetch_related("trusted_staff").first()
         )
@@ -320,6 +327,7 @@ class Communication(PersonView):
 
 
 class EditCommunication(PersonView):
+    audit_what = "Communication and consent profile (editing)"
     permission = "people.change_communication"
 
     @property
@@ -364,10 +372,10 @@ class EditCommunication(PersonView):
 
 
 class Circle(PersonView):
+    audit_what = "Circle of support and sharing"
     permission = "people.view_record"
 
     def get(self, request, person_id):
-        record_view(actor=request.user, person=self.person, what="Circle of support and sharing")
         members = list(
             self.person.circle.active().prefetch_related(
                 Prefetch("sharing_agreements", queryset=SharingAgreement.objects.order_by("section"))
@@ -378,6 +386,7 @@ class Circle(PersonView):
 
 
 class AddCircleMember(PersonView):
+    audit_what = "Circle of support (adding)"
     permission = "people.manage_circle"
 
     def get(self, request, person_id):
@@ -402,6 +411,8 @@ class CircleMemberView(PersonView):
 
 
 class EditCircleMember(CircleMemberView):
+    audit_what = "Circle of support (editing)"
+
     def get(self, request, person_id, member_id):
         member = self._member(member_id)
         initial = {name: getattr(member, name) for name in CircleMember.AUDIT_FIELDS}
@@ -423,6 +434,8 @@ class EditCircleMember(CircleMemberView):
 
 
 class ArchiveCircleMember(CircleMemberView):
+    audit_what = "Circle of support (removing)"
+
     def get(self, request, person_id, member_id):
         member = self._member(member_id)
         return self.render(
@@ -444,6 +457,7 @@ class ArchiveCircleMember(CircleMemberView):
 
 
 class AddSharing(PersonView):
+    audit_what = "Sharing (adding)"
     permission = "people.manage_sharing"
 
     def get(self, request, person_id):
@@ -463,6 +477,7 @@ class AddSharing(PersonView):
 
 
 class WithdrawSharing(PersonView):
+    audit_what = "Sharing (withdrawing)"
     permission = "people.manage_sharing"
 
     def _agreement(self, agreement_id):
@@ -494,6 +509,7 @@ class WithdrawSharing(PersonView):
 
 
 class EditAdvanceWishes(PersonView):
+    audit_what = "Advance wishes (editing)"
     permission = "people.manage_sharing"
 
     def _wishes(self):
@@ -528,6 +544,7 @@ class EditAdvanceWishes(PersonView):
 
 
 class WishesInForce(PersonView):
+    audit_what = "Advance wishes (in force)"
     permission = "people.set_wishes_in_force"
 
     def get(self, request, person_id):
@@ -551,6 +568,7 @@ class WishesInForce(PersonView):
 
 
 class AuditTrail(PersonView):
+    audit_what = "Audit trail"
     permission = "people.view_audit"
 
     def get(self, request, person_id):
@@ -562,6 +580,7 @@ class AuditTrail(PersonView):
 class AccessLog(PersonView):
     """Who has looked at this record: the person's own page, and managers'."""
 
+    audit_what = "Who has looked"
     permission = "people.view_access_log"
 
     def get(self, request, person_id):
@@ -588,6 +607,7 @@ class CircleHome(PermissionView):
 class CircleSharedView(PersonView):
     """What a circle member sees: exactly the sections the person shares with them today, nothing else."""
 
+    audit_what = "Shared sections (circle of support)"
     permission = "people.view_as_circle"
 
     def get(self, request, person_id):
@@ -595,21 +615,25 @@ class CircleSharedView(PersonView):
         membership = self.person.circle.active().filter(user=request.user).first()
         if membership is None:
             raise PermissionDenied
-        record_view(actor=request.user, person=self.person, what="Shared sections (circle of support)")
         context = {"sections": sections, "membership": membership, "SharedSection": SharedSection}
         if SharedSection.ABOUT_ME in sections:
             context["about_me"] = _about_me_by_section(self.person)
         if SharedSection.COMMUNICATION in sections:
             context["profile"] = CommunicationProfile.objects.filter(person=self.person).first()
-        if sections:
-            wishes = AdvanceSharingWishes.objects.filter(person=self.person).first()
-            context["wishes"] = wishes if wishes and wishes.in_force else None
+        wishes = AdvanceSharingWishes.objects.filter(person=self.person).first()
+        context["unwell"] = bool(wishes and wishes.in_force)
+        # The wishes statement itself is shown only to those it names: members with when-unwell sharing.
+        named = membership.sharing_agreements.filter(
+            when_unwell_only=True, withdrawn_at__isnull=True
+        ).exists()
+        context["wishes"] = wishes if context["unwell"] and named and sections else None
         return self.render("people/circle_shared.jinja", context)
 
 
 class GiveSignIn(PersonView):
     """A senior or manager gives the person, or someone in their circle, their own sign-in."""
 
+    audit_what = "Signing in"
     permission = "people.give_sign_in"
 
     def _member(self, kwargs):

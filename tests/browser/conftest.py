@@ -59,6 +59,7 @@ class Visitor:
     def __init__(self, browser, base_url):
         self.context = browser.new_context(viewport={"width": 1280, "height": 900})
         self.page = self.context.new_page()
+        self.page.set_default_timeout(10_000)
         self.base_url = base_url
         self.checked: list[str] = []
 

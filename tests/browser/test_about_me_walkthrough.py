@@ -12,8 +12,8 @@ def test_a_key_worker_finds_sam_and_adds_to_about_me_in_sams_words(visit):
 
     page.get_by_label("Name or NHS number").fill("Sam")
     hannah.click(name="Search", role="button")
-    hannah.click(role="link", name="Sam Carter")
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Sam Carter")
+    hannah.click(role="link", name="Sam (Samuel) Carter")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Sam (Samuel) Carter")
 
     hannah.click(role="link", name="About me")
     hannah.click(role="link", name="Add to support that feels intrusive to me")
@@ -35,7 +35,7 @@ def test_sam_signs_in_and_changes_their_own_words_and_staff_see_what_changed(vis
     sam.sign_in("sam")
     page = sam.page
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello Sam")
-    sam.click(role="link", name="Add something: A good day for me")
+    sam.click(role="link", name="Add something to A good day for me")
     page.get_by_label("In your own words").fill("A good day is when my bus is on time and I see my sister.")
     sam.click(role="button", name="Save")
     expect(page.get_by_text("A good day is when my bus is on time")).to_be_visible()
@@ -46,10 +46,10 @@ def test_sam_signs_in_and_changes_their_own_words_and_staff_see_what_changed(vis
     hannah = visit()
     hannah.sign_in("hannah")
     hannah.goto("/people/")
-    hannah.click(role="link", name="Sam Carter")
+    hannah.click(role="link", name="Sam (Samuel) Carter")
     hannah.click(role="link", name="What has changed")
     expect(hannah.page.get_by_text("A good day is when my bus is on time").first).to_be_visible()
-    expect(hannah.page.get_by_text("Sam Carter (the person)").first).to_be_visible()
+    expect(hannah.page.get_by_text("(the person)").first).to_be_visible()
 
 
 def test_two_people_editing_the_same_entry_never_overwrite_each_other(visit):
@@ -57,7 +57,7 @@ def test_two_people_editing_the_same_entry_never_overwrite_each_other(visit):
     for visitor, username in [(hannah, "hannah"), (tom, "tom")]:
         visitor.sign_in(username)
         visitor.goto("/people/?q=Sam")
-        visitor.click(role="link", name="Sam Carter")
+        visitor.click(role="link", name="Sam (Samuel) Carter")
         visitor.click(role="link", name="About me")
         visitor.click(role="link", name="Change this entry in A good day for me")
 

@@ -10,7 +10,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_the_npm_and_python_nhsuk_packages_are_a_matched_pair():
     jinja_version = version("nhsuk-frontend-jinja")
-    table = dict(re.findall(r"^\|\s*([\d.]+)\s*\|\s*([\d.]+)\s*\|$", metadata("nhsuk-frontend-jinja").get_payload(), re.M))
+    table = dict(
+        re.findall(
+            r"^\|\s*([\d.]+)\s*\|\s*([\d.]+)\s*\|$", metadata("nhsuk-frontend-jinja").get_payload(), re.M
+        )
+    )
     expected_frontend = {jinja: frontend for frontend, jinja in table.items()}[jinja_version]
     declared = json.loads((ROOT / "package.json").read_text())["dependencies"]["nhsuk-frontend"]
     installed = json.loads((ROOT / "node_modules/nhsuk-frontend/package.json").read_text())["version"]

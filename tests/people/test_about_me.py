@@ -19,7 +19,9 @@ def test_the_person_adds_their_own_words_and_they_are_always_marked_as_theirs(cl
     assert entry.supported_by is None
 
 
-def test_staff_recording_the_persons_words_are_recorded_as_having_supported_them(client, support_worker, person):
+def test_staff_recording_the_persons_words_are_recorded_as_having_supported_them(
+    client, support_worker, person
+):
     client.force_login(support_worker)
     client.post(
         f"/people/{person.public_id}/about-me/add/",
@@ -57,18 +59,25 @@ def test_the_person_edits_their_own_words_and_staff_can_see_what_changed(client,
 
 def test_an_empty_entry_is_refused_with_a_clear_message(client, support_worker, person):
     client.force_login(support_worker)
-    response = client.post(f"/people/{person.public_id}/about-me/add/", {"section": "bad_day", "text": "   ", "in_persons_words": "true"})
+    response = client.post(
+        f"/people/{person.public_id}/about-me/add/",
+        {"section": "bad_day", "text": "   ", "in_persons_words": "true"},
+    )
     assert response.status_code == 400
     assert "There is a problem" in response.content.decode()
     assert person.about_me_entries.count() == 1
 
 
-def test_an_entry_from_another_persons_record_cannot_be_edited_through_this_one(client, senior, person, service):
+def test_an_entry_from_another_persons_record_cannot_be_edited_through_this_one(
+    client, senior, person, service
+):
     from lived.people import services
     from tests.conftest import person_data
 
     second = services.create_person(actor=senior, data=person_data(service, given_name="Kit", nhs_number=""))
-    theirs = services.add_about_me_entry(actor=senior, person=second, section="good_day", text="Mine", in_persons_words=True)
+    theirs = services.add_about_me_entry(
+        actor=senior, person=second, section="good_day", text="Mine", in_persons_words=True
+    )
     client.force_login(senior)
     response = client.post(
         f"/people/{person.public_id}/about-me/{theirs.public_id}/",
@@ -82,7 +91,9 @@ def test_an_entry_from_another_persons_record_cannot_be_edited_through_this_one(
 def test_removing_an_entry_archives_it_and_keeps_the_history(client, support_worker, person):
     entry = person.about_me_entries.get()
     client.force_login(support_worker)
-    response = client.post(f"/people/{person.public_id}/about-me/{entry.public_id}/remove/", {"reason": "Sam asked"})
+    response = client.post(
+        f"/people/{person.public_id}/about-me/{entry.public_id}/remove/", {"reason": "Sam asked"}
+    )
     assert response.status_code == 302
     entry.refresh_from_db()
     assert entry.archived_at is not None and entry.archived_reason == "Sam asked"

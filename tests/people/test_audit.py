@@ -17,22 +17,33 @@ def _count(person, action):
 
 def test_every_service_function_writes_an_audit_row(person, senior):
     creates, updates = _count(person, "create"), _count(person, "update")
-    member = services.add_circle_member(actor=senior, person=person, data={"name": "Jo", "relationship": "friend"})
-    services.update_circle_member(actor=senior, member=member, data={"name": "Jo", "relationship": "friend", "phone": "01632 960001"})
+    member = services.add_circle_member(
+        actor=senior, person=person, data={"name": "Jo", "relationship": "friend"}
+    )
+    services.update_circle_member(
+        actor=senior, member=member, data={"name": "Jo", "relationship": "friend", "phone": "01632 960001"}
+    )
     agreement = services.agree_sharing(
-        actor=senior, person=person, data={"member": member, "section": SharedSection.OUTCOMES, "starts_on": datetime.date.today()}
+        actor=senior,
+        person=person,
+        data={"member": member, "section": SharedSection.OUTCOMES, "starts_on": datetime.date.today()},
     )
     services.withdraw_sharing(actor=senior, agreement=agreement, reason="asked")
     services.save_advance_wishes(actor=senior, person=person, statement="Tell my sister", opened_version=1)
     services.set_wishes_in_force(actor=senior, person=person, in_force=True, reason="unwell")
-    services.save_communication_profile(actor=senior, person=person, data={"shows_yes": "nods"}, opened_version=1)
+    services.save_communication_profile(
+        actor=senior, person=person, data={"shows_yes": "nods"}, opened_version=1
+    )
     services.archive_circle_member(actor=senior, member=member, reason="moved away")
     services.archive_person(actor=senior, person=person, reason="moved to another provider")
     assert _count(person, "create") == creates + 2
     assert _count(person, "update") == updates + 4
     assert _count(person, "withdraw") == 1
     assert _count(person, "archive") == 2
-    assert all(e.actor == senior for e in AuditEvent.objects.filter(person_public_id=person.public_id).exclude(action="view"))
+    assert all(
+        e.actor == senior
+        for e in AuditEvent.objects.filter(person_public_id=person.public_id).exclude(action="view")
+    )
 
 
 def test_audit_rows_cannot_be_changed(person):
@@ -43,8 +54,12 @@ def test_audit_rows_cannot_be_changed(person):
 
 
 def test_the_before_and_after_of_a_profile_change_are_kept(person, senior):
-    services.save_communication_profile(actor=senior, person=person, data={"pause_words": "stop"}, opened_version=1)
-    event = AuditEvent.objects.get(person_public_id=person.public_id, what="Communication and consent profile")
+    services.save_communication_profile(
+        actor=senior, person=person, data={"pause_words": "stop"}, opened_version=1
+    )
+    event = AuditEvent.objects.get(
+        person_public_id=person.public_id, what="Communication and consent profile"
+    )
     assert event.before["pause_words"] == "" and event.after["pause_words"] == "stop"
 
 

@@ -19,7 +19,12 @@ def test_a_stale_about_me_edit_is_refused_with_both_versions_shown(client, suppo
     client.force_login(support_worker)
     second = client.post(
         f"/people/{person.public_id}/about-me/{entry.public_id}/",
-        {"section": "good_day", "text": "Second saver's words", "in_persons_words": "true", "version": opened},
+        {
+            "section": "good_day",
+            "text": "Second saver's words",
+            "in_persons_words": "true",
+            "version": opened,
+        },
     )
     html = second.content.decode()
     assert second.status_code == 409
@@ -34,9 +39,16 @@ def test_a_stale_communication_profile_edit_is_refused(client, senior, manager, 
     profile = person.communication_profile
     opened = profile.version
     client.force_login(senior)
-    assert client.post(f"/people/{person.public_id}/communication/edit/", {"pause_words": "stop", "version": opened}).status_code == 302
+    assert (
+        client.post(
+            f"/people/{person.public_id}/communication/edit/", {"pause_words": "stop", "version": opened}
+        ).status_code
+        == 302
+    )
     client.force_login(manager)
-    response = client.post(f"/people/{person.public_id}/communication/edit/", {"pause_words": "later", "version": opened})
+    response = client.post(
+        f"/people/{person.public_id}/communication/edit/", {"pause_words": "later", "version": opened}
+    )
     assert response.status_code == 409
     profile.refresh_from_db()
     assert profile.pause_words == "stop"
@@ -47,9 +59,17 @@ def test_a_stale_details_edit_is_refused(client, senior, manager, person, servic
 
     opened = person.version
     client.force_login(senior)
-    assert client.post(f"/people/{person.public_id}/details/", details_post(service, version=opened, pronouns="they/them")).status_code == 302
+    assert (
+        client.post(
+            f"/people/{person.public_id}/details/",
+            details_post(service, version=opened, pronouns="they/them"),
+        ).status_code
+        == 302
+    )
     client.force_login(manager)
-    response = client.post(f"/people/{person.public_id}/details/", details_post(service, version=opened, pronouns="he/him"))
+    response = client.post(
+        f"/people/{person.public_id}/details/", details_post(service, version=opened, pronouns="he/him")
+    )
     assert response.status_code == 409
     person.refresh_from_db()
     assert person.pronouns == "they/them"

@@ -33,12 +33,18 @@ def test_withdrawing_sharing_stops_it_at_once(client, person, circle_member, cir
     assert "is not sharing anything with you" in client.get(f"/circle/{person.public_id}/").content.decode()
 
 
-def test_when_unwell_sharing_applies_only_while_the_wishes_are_in_force(person, circle_member, circle_user, senior):
+def test_when_unwell_sharing_applies_only_while_the_wishes_are_in_force(
+    person, circle_member, circle_user, senior
+):
     services.agree_sharing(
         actor=senior,
         person=person,
-        data={"member": circle_member, "section": SharedSection.ABOUT_ME, "starts_on": datetime.date(2020, 1, 1),
-              "when_unwell_only": True},
+        data={
+            "member": circle_member,
+            "section": SharedSection.ABOUT_ME,
+            "starts_on": datetime.date(2020, 1, 1),
+            "when_unwell_only": True,
+        },
     )
     assert SharedSection.ABOUT_ME not in shared_sections(person, circle_user)
     services.set_wishes_in_force(actor=senior, person=person, in_force=True, reason="Sam is in hospital")
@@ -50,42 +56,68 @@ def test_when_unwell_sharing_applies_only_while_the_wishes_are_in_force(person, 
 def test_sharing_outside_its_dates_is_not_shown(person, circle_member, circle_user, senior):
     today = datetime.date.today()
     services.agree_sharing(
-        actor=senior, person=person,
-        data={"member": circle_member, "section": SharedSection.OUTCOMES, "starts_on": today + datetime.timedelta(days=3)},
+        actor=senior,
+        person=person,
+        data={
+            "member": circle_member,
+            "section": SharedSection.OUTCOMES,
+            "starts_on": today + datetime.timedelta(days=3),
+        },
     )
     services.agree_sharing(
-        actor=senior, person=person,
-        data={"member": circle_member, "section": SharedSection.APPOINTMENTS, "starts_on": datetime.date(2020, 1, 1),
-              "ends_on": today - datetime.timedelta(days=1)},
+        actor=senior,
+        person=person,
+        data={
+            "member": circle_member,
+            "section": SharedSection.APPOINTMENTS,
+            "starts_on": datetime.date(2020, 1, 1),
+            "ends_on": today - datetime.timedelta(days=1),
+        },
     )
     assert shared_sections(person, circle_user) == {SharedSection.COMMUNICATION}
 
 
-def test_removing_someone_from_the_circle_withdraws_everything(client, person, circle_member, circle_user, senior):
+def test_removing_someone_from_the_circle_withdraws_everything(
+    client, person, circle_member, circle_user, senior
+):
     services.archive_circle_member(actor=senior, member=circle_member, reason="Sam asked")
     assert not circle_member.sharing_agreements.filter(withdrawn_at__isnull=True).exists()
     client.force_login(circle_user)
     assert client.get(f"/circle/{person.public_id}/").status_code in {403, 404}
 
 
-def test_the_person_shares_a_section_from_their_own_account(client, person, person_user, circle_member, circle_user):
+def test_the_person_shares_a_section_from_their_own_account(
+    client, person, person_user, circle_member, circle_user
+):
     client.force_login(person_user)
     response = client.post(
         f"/people/{person.public_id}/sharing/add/",
-        {"member": str(circle_member.public_id), "section": "about_me", "starts_on[day]": "1",
-         "starts_on[month]": "1", "starts_on[year]": "2024"},
+        {
+            "member": str(circle_member.public_id),
+            "section": "about_me",
+            "starts_on[day]": "1",
+            "starts_on[month]": "1",
+            "starts_on[year]": "2024",
+        },
     )
     assert response.status_code == 302
     assert SharedSection.ABOUT_ME in shared_sections(person, circle_user)
 
 
 def test_sharing_with_someone_outside_the_circle_is_refused(client, senior, person, other_person, outsider):
-    stranger = services.add_circle_member(actor=outsider, person=other_person, data={"name": "X", "relationship": "friend"})
+    stranger = services.add_circle_member(
+        actor=outsider, person=other_person, data={"name": "X", "relationship": "friend"}
+    )
     client.force_login(senior)
     response = client.post(
         f"/people/{person.public_id}/sharing/add/",
-        {"member": str(stranger.public_id), "section": "about_me", "starts_on[day]": "1", "starts_on[month]": "1",
-         "starts_on[year]": "2024"},
+        {
+            "member": str(stranger.public_id),
+            "section": "about_me",
+            "starts_on[day]": "1",
+            "starts_on[month]": "1",
+            "starts_on[year]": "2024",
+        },
     )
     assert response.status_code == 400
     assert "Select someone from the list" in response.content.decode()
@@ -96,8 +128,40 @@ def test_an_end_date_before_the_start_is_refused(client, senior, person, circle_
     client.force_login(senior)
     response = client.post(
         f"/people/{person.public_id}/sharing/add/",
-        {"member": str(circle_member.public_id), "section": "about_me", "starts_on[day]": "10", "starts_on[month]": "1",
-         "starts_on[year]": "2030", "ends_on[day]": "1", "ends_on[month]": "1", "ends_on[year]": "2029"},
+        {
+            "member": str(circle_member.public_id),
+            "section": "about_me",
+            "starts_on[day]": "10",
+            "starts_on[month]": "1",
+            "starts_on[year]": "2030",
+            "ends_on[day]": "1",
+            "ends_on[month]": "1",
+            "ends_on[year]": "2029",
+        },
     )
     assert response.status_code == 400
     assert "on or after the start date" in response.content.decode()
+
+
+def test_the_wishes_statement_is_shown_only_to_members_it_names(
+    client, person, circle_member, circle_user, senior
+):
+    services.save_advance_wishes(
+        actor=senior, person=person, statement="Tell my brother I am safe", opened_version=1
+    )
+    services.set_wishes_in_force(actor=senior, person=person, in_force=True, reason="Sam is unwell")
+    client.force_login(circle_user)
+    assert "Tell my brother I am safe" not in client.get(f"/circle/{person.public_id}/").content.decode()
+    services.agree_sharing(
+        actor=senior,
+        person=person,
+        data={
+            "member": circle_member,
+            "section": SharedSection.WELLBEING,
+            "starts_on": datetime.date(2020, 1, 1),
+            "when_unwell_only": True,
+        },
+    )
+    html = client.get(f"/circle/{person.public_id}/").content.decode()
+    assert "Tell my brother I am safe" in html
+    assert "is unwell at the moment" in html

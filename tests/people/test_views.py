@@ -61,7 +61,9 @@ def test_a_tampered_service_id_is_refused(client, senior, service, other_service
 
 def test_an_impossible_date_of_birth_is_refused(client, senior, service):
     client.force_login(senior)
-    response = client.post("/people/new/", details_post(service, **{"date_of_birth[day]": "31", "date_of_birth[month]": "2"}))
+    response = client.post(
+        "/people/new/", details_post(service, **{"date_of_birth[day]": "31", "date_of_birth[month]": "2"})
+    )
     assert response.status_code == 400
     assert "Enter a real date" in response.content.decode()
 
@@ -79,7 +81,12 @@ def test_viewing_a_record_writes_an_access_row(client, support_worker, person):
     response = client.get(f"/people/{person.public_id}/")
     assert response.status_code == 200
     assert "Tea in the garden and a walk." in response.content.decode()
-    assert AuditEvent.objects.filter(person_public_id=person.public_id, action="view", actor=support_worker).count() == 1
+    assert (
+        AuditEvent.objects.filter(
+            person_public_id=person.public_id, action="view", actor=support_worker
+        ).count()
+        == 1
+    )
 
 
 def test_a_person_at_another_service_is_not_found(client, support_worker, other_person):
@@ -90,7 +97,9 @@ def test_a_person_at_another_service_is_not_found(client, support_worker, other_
 def test_the_people_list_searches_by_name_and_nhs_number(client, support_worker, person, senior, service):
     from lived.people import services
 
-    services.create_person(actor=senior, data=person_data(service, given_name="Zed", family_name="Other", nhs_number=""))
+    services.create_person(
+        actor=senior, data=person_data(service, given_name="Zed", family_name="Other", nhs_number="")
+    )
     client.force_login(support_worker)
     by_name = client.get("/people/", {"q": "samira"}).content.decode()
     assert "Testperson" in by_name and "Other" not in by_name
@@ -105,7 +114,9 @@ def test_the_people_list_never_shows_another_services_people(client, support_wor
     assert "Elsewhere" not in html
 
 
-def test_the_people_list_uses_the_same_number_of_queries_for_5_and_50_people(client, support_worker, senior, service):
+def test_the_people_list_uses_the_same_number_of_queries_for_5_and_50_people(
+    client, support_worker, senior, service
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -135,7 +146,13 @@ def test_a_senior_edits_details_and_the_change_is_audited_before_and_after(clien
     client.force_login(senior)
     response = client.post(
         f"/people/{person.public_id}/details/",
-        details_post(service, version=person.version, given_name="Samira", family_name="Testperson", pronouns="she/they"),
+        details_post(
+            service,
+            version=person.version,
+            given_name="Samira",
+            family_name="Testperson",
+            pronouns="she/they",
+        ),
     )
     assert response.status_code == 302
     person.refresh_from_db()
@@ -144,3 +161,25 @@ def test_a_senior_edits_details_and_the_change_is_audited_before_and_after(clien
     event = AuditEvent.objects.filter(object_public_id=person.public_id, action="update").get()
     assert event.before["pronouns"] == "she/her"
     assert event.after["pronouns"] == "she/they"
+
+
+@pytest.mark.parametrize("page", ["", "about-me/", "communication/", "circle/", "changes/"])
+def test_every_record_page_names_the_person_with_date_of_birth_and_nhs_number(
+    client, support_worker, person, page
+):
+    client.force_login(support_worker)
+    html = client.get(f"/people/{person.public_id}/{page}").content.decode()
+    assert "Sam (Samira) Testperson" in html
+    assert "17 May 1990" in html
+    assert "943 476 5919" in html
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["", "about-me/", "communication/", "circle/", "changes/", "details/", "communication/edit/", "audit/"],
+)
+def test_every_page_about_a_person_writes_an_access_row(client, manager, person, page):
+    client.force_login(manager)
+    before = AuditEvent.objects.filter(person_public_id=person.public_id, action="view").count()
+    assert client.get(f"/people/{person.public_id}/{page}").status_code == 200
+    assert AuditEvent.objects.filter(person_public_id=person.public_id, action="view").count() == before + 1

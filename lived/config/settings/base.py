@@ -141,6 +141,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "lived" / "static"]
+# The NHS.UK stylesheet refers to its icons at /assets/…: serve the vendored assets folder at the root.
+WHITENOISE_ROOT = BASE_DIR / "lived" / "static" / "vendor" / "nhsuk"
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "no-reply@lived.invalid")

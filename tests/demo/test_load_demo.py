@@ -1,0 +1,343 @@
+"""The demo data: enough people and roles to show the product, every scenario person, real audit,
+safe to run twice, never in production."""
+
+import datetime
+import io
+
+import pytest
+import time_machine
+from django.contrib.auth.models import Permission
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.utils import timezone
+
+from lived.accounts.models import Role, ServiceRole, User
+from lived.core.models import AuditEvent
+from lived.demo import data
+from lived.demo.loader import demo_nhs_numbers
+from lived.organisations.models import Organisation, Service
+from lived.people.models import (
+    AboutMeEntry,
+    AboutMeSection,
+    AdvanceSharingWishes,
+    CircleMember,
+    CommunicationProfile,
+    Person,
+    SharedSection,
+    SharingAgreement,
+)
+from lived.people.queries import shared_sections
+from lived.people.validators import is_valid_nhs_number
+
+pytestmark = pytest.mark.django_db
+
+SCENARIO_PEOPLE = {
+    "Sam": ("Carter", "Riverside Supported Living"),
+    "Ada": ("Kowalski", "Riverside Supported Living"),
+    "Leon": ("Baptiste", "Riverside Supported Living"),
+    "Priya": ("Nair", "Riverside Supported Living"),
+    "Marcus": ("Bell", "Riverside Supported Living"),
+    "Jo": ("Whitfield", "Riverside Supported Living"),
+    "Jenny": ("Osei", "Harbour House"),
+    "John": ("Adeyemi", "Riverside Supported Living"),
+}
+
+
+def load():
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def scenario_person(preferred_name):
+    family_name, _ = SCENARIO_PEOPLE[preferred_name]
+    return Person.objects.get(preferred_name=preferred_name, family_name=family_name)
+
+
+def counts():
+    return {
+        "users": User.objects.count(),
+        "people": Person.objects.count(),
+        "entries": AboutMeEntry.objects.count(),
+        "circle": CircleMember.objects.count(),
+        "agreements": SharingAgreement.objects.count(),
+        "roles": ServiceRole.objects.count(),
+        "services": Service.objects.count(),
+        "audit": AuditEvent.objects.count(),
+    }
+
+
+def test_creates_at_least_25_people_across_at_least_3_services():
+    load()
+    assert Person.objects.count() >= 25
+    assert Person.objects.values("service").distinct().count() >= 3
+    assert Organisation.objects.get().name == "Brightwater Support CIC"
+    assert set(Service.objects.values_list("name", "type")) == {
+        ("Riverside Supported Living", "supported_living"),
+        ("Harbour House", "supported_accommodation"),
+        ("Northfield Community Mental Health Team", "cmht"),
+        ("Oakwood Recovery College", "recovery_college"),
+    }
+
+
+def test_every_role_has_at_least_one_user():
+    load()
+    held = set(ServiceRole.objects.values_list("role", flat=True))
+    assert held == set(Role.values)
+
+
+def test_named_staff_hold_the_roles_the_scenarios_need():
+    load()
+    expected = {
+        "tom": {("Riverside Supported Living", Role.SUPPORT_WORKER)},
+        "hannah": {("Riverside Supported Living", Role.SENIOR), ("Harbour House", Role.SENIOR)},
+        "daniel": {("Riverside Supported Living", Role.MANAGER), ("Harbour House", Role.MANAGER)},
+        "grace": {("Harbour House", Role.SUPPORT_WORKER)},
+        "nadia": {("Northfield Community Mental Health Team", Role.SENIOR)},
+    }
+    for username, roles in expected.items():
+        user = User.objects.get(username=username)
+        assert set(user.service_roles.values_list("service__name", "role")) == roles, username
+    for username, role in (("farah", Role.QUALITY_LEAD), ("lee", Role.ADMINISTRATOR)):
+        user = User.objects.get(username=username)
+        assert set(user.service_roles.values_list("role", flat=True)) == {role}
+        assert user.service_roles.count() == 4
+    names = {u.username: (u.first_name, u.last_name) for u in User.objects.all()}
+    assert names["tom"] == ("Tom", "Okafor")
+    assert names["farah"] == ("Farah", "Qureshi")
+    assert names["lee"] == ("Lee", "Morgan")
+
+
+def test_administrator_manages_the_organisation_but_not_person_data():
+    load()
+    lee = User.objects.get(username="lee")
+    assert lee.is_staff and not lee.is_superuser
+    perms = {f"{p.content_type.app_label}.{p.codename}" for p in lee.user_permissions.all()}
+    for label in ("organisations.organisation", "organisations.service", "organisations.team"):
+        app, model = label.split(".")
+        assert {f"{app}.view_{model}", f"{app}.add_{model}", f"{app}.change_{model}"} <= perms
+    assert {"accounts.view_user", "accounts.change_user", "accounts.add_servicerole"} <= perms
+    assert not any(p.startswith("people.") for p in perms)
+    assert not any(".delete_" in p for p in perms)
+    assert not lee.has_perm("people.view_record", scenario_person("Sam"))
+    others_staff = User.objects.filter(is_staff=True).exclude(username="lee")
+    assert not others_staff.exists()
+    assert not User.objects.filter(is_superuser=True).exists()
+    assert Permission.objects.filter(user__username="tom").count() == 0
+
+
+def test_every_scenario_person_exists_at_their_service():
+    load()
+    for preferred_name, (_family_name, service_name) in SCENARIO_PEOPLE.items():
+        person = scenario_person(preferred_name)
+        assert person.service.name == service_name, preferred_name
+        assert person.key_worker is not None
+    for preferred_name in ("Sam", "Ada", "Leon", "Priya", "Marcus", "Jo", "John"):
+        assert scenario_person(preferred_name).key_worker.username == "hannah"
+    assert scenario_person("Sam").user.username == "sam"
+    assert scenario_person("John").user.username == "john"
+    assert scenario_person("Leon").user.username == "leon"
+
+
+def test_running_twice_creates_nothing_new():
+    first = load()
+    before = counts()
+    second = load()
+    assert counts() == before
+    assert "Loaded" in first
+    assert "already loaded" in second
+
+
+def test_refuses_to_run_in_production(settings):
+    settings.LIVED_IS_PRODUCTION = True
+    with pytest.raises(CommandError, match="production"):
+        call_command("load_demo", stdout=io.StringIO())
+    assert not Organisation.objects.exists()
+    assert not Person.objects.exists()
+    assert not User.objects.exists()
+
+
+def test_refuses_and_leaves_nothing_behind_when_a_demo_username_is_taken():
+    User.objects.create_user(username="tom", password="someone-else-entirely")
+    with pytest.raises(CommandError, match="tom"):
+        call_command("load_demo", stdout=io.StringIO())
+    assert not Organisation.objects.exists()
+    assert not Person.objects.exists()
+    assert User.objects.count() == 1
+
+
+def test_every_nhs_number_is_valid_distinct_and_in_the_999_range():
+    load()
+    numbers = list(Person.objects.values_list("nhs_number", flat=True))
+    assert all(is_valid_nhs_number(n) for n in numbers)
+    assert all(n.startswith("999") for n in numbers)
+    assert len(set(numbers)) == len(numbers)
+
+
+def test_nhs_numbers_are_deterministic():
+    assert demo_nhs_numbers(30) == demo_nhs_numbers(30)
+
+
+def assert_plausible_ages():
+    today = timezone.localdate()
+    for person in Person.objects.all():
+        dob = person.date_of_birth
+        age = today.year - dob.year - ((today.month, today.day) < (dob.month, dob.day))
+        assert 19 <= age <= 75, person
+
+
+def test_every_person_is_an_adult_of_plausible_age():
+    load()
+    assert_plausible_ages()
+
+
+def test_ages_stay_plausible_when_loaded_in_a_later_year():
+    with time_machine.travel(datetime.datetime(2031, 12, 31, 12, tzinfo=datetime.UTC), tick=False):
+        load()
+        assert_plausible_ages()
+
+
+def test_every_demo_password_works():
+    load()
+    usernames = [row["username"] for row in data.demo_accounts()]
+    assert {"tom", "hannah", "daniel", "farah", "lee", "grace", "nadia"} <= set(usernames)
+    assert {"sam", "john", "leon", "michael", "bea"} <= set(usernames)
+    users = User.objects.filter(username__in=usernames)
+    assert users.count() == len(usernames)
+    for user in users:
+        assert user.check_password("lived-demo-2026"), user.username
+        assert user.is_active
+
+
+def test_person_data_arrives_with_a_real_audit_trail():
+    load()
+    for person in Person.objects.all():
+        events = AuditEvent.objects.filter(person_public_id=person.public_id)
+        assert events.filter(action=AuditEvent.Action.CREATE, what="Record created").exists(), person
+    for entry in AboutMeEntry.objects.all():
+        assert AuditEvent.objects.filter(object_public_id=entry.public_id).exists()
+
+
+def test_every_person_has_a_communication_profile_and_scenario_people_have_theirs_filled():
+    load()
+    assert CommunicationProfile.objects.count() == Person.objects.count()
+    for preferred_name in SCENARIO_PEOPLE:
+        profile = scenario_person(preferred_name).communication_profile
+        assert profile.shows_yes and profile.shows_no and profile.shows_overload, preferred_name
+        assert profile.trusted_staff.exists(), preferred_name
+
+
+def test_sams_about_me_is_in_his_words_and_covers_the_planning_conversation():
+    load()
+    sam = scenario_person("Sam")
+    entries = sam.about_me_entries.all()
+    sections = set(entries.values_list("section", flat=True))
+    assert {
+        AboutMeSection.GOOD_DAY,
+        AboutMeSection.EARLY_WARNING_SIGNS,
+        AboutMeSection.WHEN_DISTRESSED,
+        AboutMeSection.INTRUSIVE,
+    } <= sections
+    own = entries.filter(in_persons_words=True)
+    assert own.filter(written_by=sam.user, supported_by__isnull=True).exists()
+    assert own.filter(written_by__username="hannah", supported_by__username="hannah").exists()
+    assert entries.filter(in_persons_words=False).exists()  # a staff summary too
+
+
+def test_scenario_people_have_about_me_and_everyone_else_at_least_two_entries():
+    load()
+    for preferred_name in SCENARIO_PEOPLE:
+        person = scenario_person(preferred_name)
+        assert person.about_me_entries.values("section").distinct().count() >= 7, preferred_name
+    for person in Person.objects.all():
+        assert person.about_me_entries.count() >= 2, person
+
+
+def test_jenny_most_important_is_the_safety_of_her_children():
+    load()
+    jenny = scenario_person("Jenny")
+    entry = jenny.about_me_entries.get(section=AboutMeSection.MOST_IMPORTANT)
+    assert "safety of my two children" in entry.text
+    assert jenny.advance_sharing_wishes.statement
+
+
+def test_leons_communication_and_consent_profile():
+    load()
+    profile = scenario_person("Leon").communication_profile
+    assert profile.pause_words == "time out"
+    assert set(profile.trusted_staff.values_list("username", flat=True)) == {"tom", "hannah"}
+    assert profile.consent_check_required
+    assert profile.consent_explain and profile.consent_options and profile.consent_confirm
+    assert "now / in 30 minutes / after breakfast" in profile.staged_choices
+    assert profile.shows_not_sure
+
+
+def test_johns_wishes_are_in_force_and_his_dad_sees_only_what_john_agreed():
+    load()
+    john = scenario_person("John")
+    assert john.communication_profile.pause_words == "give me a minute"
+    assert john.about_me_entries.filter(text__contains="I keep a notebook of songs I am writing.").exists()
+
+    wishes = AdvanceSharingWishes.objects.get(person=john)
+    assert wishes.in_force and wishes.in_force_reason
+    assert "daily notes" in wishes.statement and "About me" in wishes.statement
+    age = timezone.now() - wishes.in_force_since
+    assert datetime.timedelta(days=1) < age < datetime.timedelta(days=3)
+
+    michael = john.circle.get(name="Michael Adeyemi")
+    assert (michael.relationship, michael.relationship_detail) == ("family", "Dad")
+    assert michael.user.username == "michael"
+    assert not michael.user.service_roles.exists()
+    ruth = john.circle.get(name="Ruth Adeyemi")
+    assert ruth.user is None
+    for member in (michael, ruth):
+        agreements = member.sharing_agreements.all()
+        assert {(a.section, a.when_unwell_only) for a in agreements} == {
+            (SharedSection.WELLBEING, True),
+            (SharedSection.COMMUNICATION, True),
+        }
+    assert shared_sections(john, michael.user) == {SharedSection.WELLBEING, SharedSection.COMMUNICATION}
+
+
+def test_sam_shares_about_me_with_bea_and_withdrew_daily_notes():
+    load()
+    sam = scenario_person("Sam")
+    bea = sam.circle.get(user__username="bea")
+    assert bea.name == "Beatrice Carter"
+    about_me = bea.sharing_agreements.get(section=SharedSection.ABOUT_ME)
+    assert about_me.withdrawn_at is None and not about_me.when_unwell_only
+    withdrawn = SharingAgreement.objects.filter(withdrawn_at__isnull=False)
+    assert withdrawn.exists()
+    assert withdrawn.filter(member=bea, section=SharedSection.DAILY_NOTES).exists()
+    assert shared_sections(sam, bea.user) == {SharedSection.ABOUT_ME}
+    assert AuditEvent.objects.filter(
+        person_public_id=sam.public_id, action=AuditEvent.Action.WITHDRAW
+    ).exists()
+
+
+def test_a_substantial_carer_has_been_offered_a_carers_assessment():
+    load()
+    assert CircleMember.objects.filter(
+        gives_substantial_care=True, carers_assessment=CircleMember.CarersAssessment.OFFERED
+    ).exists()
+
+
+def test_demo_text_uses_person_first_language():
+    load()
+    texts = list(AboutMeEntry.objects.values_list("text", flat=True))
+    texts += [str(row) for row in data.demo_accounts()]
+    for text in texts:
+        lowered = text.lower()
+        for word in ("service user", "patient", "client"):
+            assert word not in lowered, text
+
+
+def test_print_demo_accounts_lists_every_sign_in():
+    load()
+    out = io.StringIO()
+    call_command("print_demo_accounts", stdout=out)
+    printed = out.getvalue()
+    for row in data.demo_accounts():
+        assert row["username"] in printed
+    assert "lived-demo-2026" in printed
+    assert "not loaded" not in printed
