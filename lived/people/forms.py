@@ -213,7 +213,7 @@ class CommunicationProfileForm(VersionedForm):
         return initial
 
 
-class CircleMemberForm(forms.Form):
+class CircleMemberForm(VersionedForm):
     name = forms.CharField(label="Name", max_length=200, error_messages={"required": "Enter their name"})
     relationship = forms.ChoiceField(
         label="Relationship",

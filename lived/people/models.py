@@ -163,7 +163,7 @@ class CommunicationProfile(LivedModel, Versioned):
     ]
 
 
-class CircleMember(LivedModel, Archivable):
+class CircleMember(LivedModel, Archivable, Versioned):
     class Relationship(models.TextChoices):
         FAMILY = "family", "Family"
         PARTNER = "partner", "Partner"

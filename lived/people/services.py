@@ -78,7 +78,8 @@ def archive_person(*, actor, person: Person, reason: str) -> Person:
         current.archived_at = timezone.now()
         current.archived_by = actor
         current.archived_reason = reason
-        current.save(update_fields=["archived_at", "archived_by", "archived_reason", "updated_at"])
+        current.version += 1  # an edit opened before archiving must not save over it
+        current.save(update_fields=["archived_at", "archived_by", "archived_reason", "version", "updated_at"])
         record_change(
             actor=actor,
             action=A.ARCHIVE,
@@ -219,11 +220,13 @@ def add_circle_member(*, actor, person: Person, data: dict) -> CircleMember:
     return member
 
 
-def update_circle_member(*, actor, member: CircleMember, data: dict) -> CircleMember:
+def update_circle_member(*, actor, member: CircleMember, data: dict, opened_version: int) -> CircleMember:
     with transaction.atomic():
         current = CircleMember.objects.select_for_update().select_related("person").get(pk=member.pk)
+        check_version(current, opened_version, data)
         before = snapshot(current, CircleMember.AUDIT_FIELDS)
         _apply(current, data)
+        current.version += 1
         current.updated_by = actor
         current.full_clean()
         current.save()

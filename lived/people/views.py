@@ -398,7 +398,8 @@ class AddCircleMember(PersonView):
         form = forms.CircleMemberForm(request.POST)
         if not form.is_valid():
             return self.render("people/circle_member_form.jinja", {"form": form, "member": None}, status=400)
-        member = services.add_circle_member(actor=request.user, person=self.person, data=form.cleaned_data)
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        member = services.add_circle_member(actor=request.user, person=self.person, data=data)
         messages.success(request, f"{member.name} added to the circle of support")
         return redirect("people:circle", person_id=self.person.public_id)
 
@@ -416,6 +417,7 @@ class EditCircleMember(CircleMemberView):
     def get(self, request, person_id, member_id):
         member = self._member(member_id)
         initial = {name: getattr(member, name) for name in CircleMember.AUDIT_FIELDS}
+        initial["version"] = member.version
         return self.render(
             "people/circle_member_form.jinja",
             {"form": forms.CircleMemberForm(initial=initial), "member": member},
@@ -428,7 +430,17 @@ class EditCircleMember(CircleMemberView):
             return self.render(
                 "people/circle_member_form.jinja", {"form": form, "member": member}, status=400
             )
-        services.update_circle_member(actor=request.user, member=member, data=form.cleaned_data)
+        data = dict(form.cleaned_data)
+        opened = data.pop("version")
+        try:
+            services.update_circle_member(actor=request.user, member=member, data=data, opened_version=opened)
+        except StaleEdit as error:
+            labels = {
+                name: str(forms.CircleMemberForm.base_fields[name].label)
+                for name in CircleMember.AUDIT_FIELDS
+            }
+            back = reverse("people:edit_circle_member", args=[self.person.public_id, member.public_id])
+            return self.conflict(error, labels, back)
         messages.success(request, f"{member.name}'s details saved")
         return redirect("people:circle", person_id=self.person.public_id)
 

@@ -21,7 +21,10 @@ def test_every_service_function_writes_an_audit_row(person, senior):
         actor=senior, person=person, data={"name": "Jo", "relationship": "friend"}
     )
     services.update_circle_member(
-        actor=senior, member=member, data={"name": "Jo", "relationship": "friend", "phone": "01632 960001"}
+        actor=senior,
+        member=member,
+        data={"name": "Jo", "relationship": "friend", "phone": "01632 960001"},
+        opened_version=1,
     )
     agreement = services.agree_sharing(
         actor=senior,

@@ -73,3 +73,32 @@ def test_a_stale_details_edit_is_refused(client, senior, manager, person, servic
     assert response.status_code == 409
     person.refresh_from_db()
     assert person.pronouns == "they/them"
+
+
+def test_a_stale_circle_member_edit_is_refused(client, senior, manager, person, circle_member):
+    opened = circle_member.version
+    form = {
+        "name": "Pat Tester",
+        "relationship": "family",
+        "carers_assessment": "not_applicable",
+        "version": opened,
+    }
+    client.force_login(senior)
+    url = f"/people/{person.public_id}/circle/{circle_member.public_id}/"
+    assert client.post(url, {**form, "phone": "01632 960111"}).status_code == 302
+    client.force_login(manager)
+    response = client.post(url, {**form, "phone": "01632 960222"})
+    assert response.status_code == 409
+    circle_member.refresh_from_db()
+    assert circle_member.phone == "01632 960111"
+
+
+def test_an_edit_opened_before_a_record_was_archived_is_refused(client, senior, manager, person, service):
+    from tests.people.test_views import details_post
+
+    opened = person.version
+    client.force_login(manager)
+    client.post(f"/people/{person.public_id}/archive/", {"reason": "Moved away"})
+    client.force_login(senior)
+    response = client.post(f"/people/{person.public_id}/details/", details_post(service, version=opened))
+    assert response.status_code == 409
