@@ -44,7 +44,7 @@ demo: setup
 
 ## make test: every test (unit, integration, browser) on SQLite, and on PostgreSQL too when DATABASE_URL is set
 test: setup lint
-	$(MANAGE) makemigrations --check --dry-run
+	env -u DATABASE_URL $(MANAGE) makemigrations --check --dry-run
 	$(MAKE) test-sqlite
 	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) test-postgres; else echo "DATABASE_URL is not set: PostgreSQL run skipped (CI sets it)."; fi
 

@@ -15,7 +15,7 @@ def test_johns_father_sees_only_what_john_chose_to_share(visit):
     michael.click(role="link", name="John Adeyemi")
     expect(page.get_by_role("heading", level=1)).to_have_text("What John shares with you")
     expect(page.get_by_text("give me a minute")).to_be_visible()
-    expect(page.get_by_text("John's wishes if they become unwell")).to_be_visible()
+    expect(page.get_by_text("John's wishes for when unwell", exact=True)).to_be_visible()
     body = page.locator("main").inner_text()
     assert "I keep a notebook of songs I am writing." not in body
     assert john.nhs_number not in body.replace(" ", "")
