@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "lived.organisations",
     "lived.accounts",
     "lived.people",
+    "lived.plans",
+    "lived.reviews",
     "lived.demo",
 ]
 
