@@ -10,6 +10,8 @@ urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("lived.accounts.urls")),
     path("", include("lived.people.urls")),
+    path("", include("lived.plans.urls")),
+    path("", include("lived.reviews.urls")),
     path("admin/", admin.site.urls),
 ]
 
