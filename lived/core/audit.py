@@ -29,7 +29,7 @@ def snapshot(instance: models.Model, fields: list[str]) -> dict[str, Any]:
 
 
 def _json_safe(value: Any) -> Any:
-    if isinstance(value, datetime.datetime | datetime.date):
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
         return value.isoformat()
     if isinstance(value, uuid.UUID | Decimal):
         return str(value)

@@ -113,8 +113,9 @@ STAFF = [
             ("riverside", Role.SENIOR, "Riverside Day Team"),
             ("harbour", Role.SENIOR, "Harbour House Team"),
         ],
-        "try": "Read Sam Carter's About me, written in Sam's words with you. Look at John Adeyemi's "
-        "advance wishes, in force since two days ago.",
+        "try": "Read Sam Carter's About me, written in Sam's words with you, then open his draft "
+        "support plan and rewrite 'Promote independence with budgeting' with him. Look at John "
+        "Adeyemi's advance wishes, in force since two days ago.",
     },
     {
         "username": "daniel",
@@ -122,7 +123,7 @@ STAFF = [
         "last_name": "Mensah",
         "roles": [("riverside", Role.MANAGER, None), ("harbour", Role.MANAGER, None)],
         "try": "Open Jenny Osei at Harbour House and check her advance wishes; read the audit trail "
-        "of changes to a record.",
+        "of changes to a record. See who has read Ada Kowalski's agreed support plan, and who not.",
     },
     {
         "username": "farah",
@@ -162,7 +163,8 @@ STAFF = [
         "first_name": "Megan",
         "last_name": "Price",
         "roles": [("riverside", Role.SUPPORT_WORKER, "Riverside Night Team")],
-        "try": "Read Marcus Bell's About me: what helps when he is distressed, and what to avoid.",
+        "try": "Read Marcus Bell's About me: what helps when he is distressed, and what to avoid. "
+        "Ada Kowalski's agreed support plan is waiting for you to confirm you have read it.",
     },
     {
         "username": "chris",
@@ -433,15 +435,15 @@ ADA = {
         ),
         entry(
             S.HOW_AND_WHEN,
-            """Come any time between half past eight and quarter past nine, not on the dot. Tea first,
-            then my quiet time, then washing. My tablets at nine o'clock are the one thing that must
-            be on time. I agree with this.""",
+            """Come any time between eight and quarter to nine, not on the dot. Tea first, then my
+            quiet time, then washing. My tablets at half past nine are the one thing that must be on
+            time. I agree with this.""",
         ),
         entry(
             S.ALSO_WORTH_KNOWING,
             """Ada's mornings were the hardest part of her week when staff arrived at a set time and
             followed the same routine for everyone. Her morning agreement (tea, quiet time, then
-            personal care, with a 45-minute arrival window) was written with her. Her 9am medication
+            personal care, with a 45-minute arrival window) was written with her. Her 9:30 medication
             stays fixed, which Ada agreed to. Ada says mornings now feel 'less like being chased'.""",
             own_words=False,
         ),

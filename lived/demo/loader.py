@@ -1,8 +1,8 @@
-"""Loads the fictional demo data in `lived.demo.data`.
+"""Loads the fictional demo data in `lived.demo.data` and the support plans in `lived.demo.plans_data`.
 
-Person data goes through `lived.people.services`, so every record arrives with the audit rows a real
-change would write. Organisations, services, teams, accounts and roles have no services of their own
-and are created directly.
+Person data goes through `lived.people.services` and support plans through `lived.plans.services`, so
+every record arrives with the audit rows a real change would write. Organisations, services, teams,
+accounts and roles have no services of their own and are created directly.
 
 The whole load is one transaction and happens only when the demo organisation is not there yet: a
 second run changes nothing, and a failed run leaves nothing behind. It refuses to run at all where
@@ -23,11 +23,21 @@ from django.db import transaction
 from django.utils import timezone
 
 from lived.accounts.models import Role, ServiceRole, User
-from lived.demo import data
+from lived.demo import data, plans_data
 from lived.organisations.models import Organisation, Service, Team
 from lived.people import services
 from lived.people.models import AboutMeEntry, AdvanceSharingWishes, CommunicationProfile, Person
 from lived.people.validators import nhs_number_check_digit
+from lived.plans import services as plan_services
+from lived.plans.models import (
+    Action,
+    Outcome,
+    PlanningConversation,
+    PlanVersion,
+    PromptCard,
+    Routine,
+    RoutineStep,
+)
 
 
 class DemoRefused(CommandError):
@@ -40,6 +50,8 @@ class DemoResult:
     people: int = 0
     about_me_entries: int = 0
     users: int = 0
+    plans: int = 0
+    agreed_plans: int = 0
 
 
 def is_production() -> bool:
@@ -114,11 +126,18 @@ class _Loader:
         self.users = {u.username: u for u in User.objects.filter(username__in=demo_usernames())}
         numbers = demo_nhs_numbers(len(data.PEOPLE))
         people = [self._person(spec, nhs) for spec, nhs in zip(data.PEOPLE, numbers, strict=True)]
+        by_ref = {spec["ref"]: person for spec, person in zip(data.PEOPLE, people, strict=True)}
+        unknown = sorted(set(plans_data.PLANS) - set(by_ref))
+        if unknown:
+            raise ValueError(f"Support plans for people not in the demo data: {', '.join(unknown)}")
+        versions = [self._support_plan(by_ref[ref], spec) for ref, spec in plans_data.PLANS.items()]
         return DemoResult(
             created=True,
             people=len(people),
             about_me_entries=AboutMeEntry.objects.filter(person__in=people).count(),
             users=len(self.users),
+            plans=len(versions),
+            agreed_plans=sum(v.status == PlanVersion.Status.AGREED for v in versions),
         )
 
     def _user(self, *, username, first_name, last_name, email="", is_staff=False) -> User:
@@ -318,3 +337,68 @@ class _Loader:
                 AdvanceSharingWishes.objects.filter(pk=wishes.pk).update(in_force_since=since)
 
         return person
+
+    # --- support plans ----------------------------------------------------------------------------
+
+    def _support_plan(self, person: Person, spec: dict) -> PlanVersion:
+        """Write one plan with the person, through the plan services, then record their agreement."""
+        author = self.users[spec["written_by"]]
+        draft = plan_services.start_plan(actor=author, person=person)
+        plan_services.update_plan_settings(
+            actor=author,
+            plan=draft.plan,
+            review_frequency_weeks=spec["review_weeks"],
+            review_owner=person.key_worker,
+        )
+
+        def add(model, parent, values: dict):
+            return plan_services.add_part(actor=author, model=model, parent=parent, data=values)
+
+        for item in spec["outcomes"]:
+            values = {k: v for k, v in item.items() if k != "actions"}
+            values["review_owner"] = (
+                self.users[item["review_owner"]] if item["review_owner"] else person.key_worker
+            )
+            outcome = add(Outcome, draft, values)
+            for action in item["actions"]:
+                add(
+                    Action,
+                    outcome,
+                    {**action, "owner": self.users[action["owner"]] if action["owner"] else None},
+                )
+
+        for item in spec.get("conversations", []):
+            values = {k: v for k, v in item.items() if k != "days_ago"}
+            values["held_on"] = self.today - datetime.timedelta(days=item["days_ago"])
+            add(PlanningConversation, draft, values)
+
+        for item in spec.get("routines", []):
+            routine = add(Routine, draft, {k: v for k, v in item.items() if k != "steps"})
+            for step in item["steps"]:
+                self._routine_step(author, routine, step)
+
+        for item in spec.get("prompt_cards", []):
+            add(PromptCard, draft, item)
+
+        agreement = spec.get("agreed")
+        if not agreement:
+            return draft
+        draft.refresh_from_db()
+        # The person agrees on their own account if they have one; otherwise the senior who wrote
+        # the plan with them records their words and is recorded as having supported them.
+        actor = person.user if agreement["by"] == "self" else self.users[agreement["by"]]
+        if actor is None:
+            raise ValueError(f"{person} has no account, so cannot agree their plan as 'self'.")
+        agreed = plan_services.record_response(
+            actor=actor,
+            version=draft,
+            agrees=True,
+            persons_words=agreement["words"],
+            opened_version=draft.version,
+        )
+        for username in spec.get("read_by", []):
+            plan_services.confirm_read(user=self.users[username], version=agreed)
+        return agreed
+
+    def _routine_step(self, author: User, routine: Routine, values: dict) -> RoutineStep:
+        return plan_services.add_part(actor=author, model=RoutineStep, parent=routine, data=values)

@@ -28,6 +28,20 @@ from lived.people.models import (
 )
 from lived.people.queries import shared_sections
 from lived.people.validators import is_valid_nhs_number
+from lived.plans import services as plan_services
+from lived.plans.models import (
+    Action,
+    ChimeDomain,
+    LifeArea,
+    Outcome,
+    PlanningConversation,
+    PlanVersion,
+    PromptCard,
+    ReadConfirmation,
+    Routine,
+    RoutineStep,
+    SupportPlan,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +77,12 @@ def counts():
         "agreements": SharingAgreement.objects.count(),
         "roles": ServiceRole.objects.count(),
         "services": Service.objects.count(),
+        "plans": SupportPlan.objects.count(),
+        "plan_versions": PlanVersion.objects.count(),
+        "outcomes": Outcome.objects.count(),
+        "actions": Action.objects.count(),
+        "routines": Routine.objects.count(),
+        "reads": ReadConfirmation.objects.count(),
         "audit": AuditEvent.objects.count(),
     }
 
@@ -322,10 +342,27 @@ def test_a_substantial_carer_has_been_offered_a_carers_assessment():
     ).exists()
 
 
+def plan_texts():
+    texts = []
+    for model, fields in (
+        (Outcome, ["in_persons_words", "evidence", "limit_explained"]),
+        (Action, ["what", "owner_role", "frequency", "prompts", "adjustments"]),
+        (PlanningConversation, ["participants", "options_considered", "agreed", "why", "disagreement"]),
+        (Routine, ["name", "in_persons_words", "when_distress_rises", "agency_summary"]),
+        (RoutineStep, ["what", "agreed_language", "boundary_reason"]),
+        (PromptCard, PromptCard.COMPARE_FIELDS),
+        (PlanVersion, ["persons_words"]),
+    ):
+        for row in model.objects.values_list(*fields):
+            texts += [value for value in row if value]
+    return texts
+
+
 def test_demo_text_uses_person_first_language():
     load()
     texts = list(AboutMeEntry.objects.values_list("text", flat=True))
     texts += [str(row) for row in data.demo_accounts()]
+    texts += plan_texts()
     for text in texts:
         lowered = text.lower()
         for word in ("service user", "patient", "client"):
@@ -341,3 +378,152 @@ def test_print_demo_accounts_lists_every_sign_in():
         assert row["username"] in printed
     assert "lived-demo-2026" in printed
     assert "not loaded" not in printed
+
+
+# --- Support plans -------------------------------------------------------------------------------------
+
+
+def test_sam_has_a_draft_plan_with_a_vague_action_left_for_the_quality_check():
+    load()
+    plan = scenario_person("Sam").support_plan
+    versions = list(plan.versions.all())
+    assert [(v.number, v.status) for v in versions] == [(1, PlanVersion.Status.DRAFT)]
+    draft = versions[0]
+    assert draft.response == "" and draft.agreed_at is None
+    outcomes = list(draft.outcomes.all())
+    assert len(outcomes) == 3
+    actions = Action.objects.filter(outcome__plan_version=draft)
+    assert actions.filter(what__contains="Promote independence").count() == 1
+    for outcome in outcomes:
+        assert outcome.evidence and outcome.review_owner and outcome.review_frequency_weeks, outcome
+        for action in outcome.actions.all():
+            assert (action.owner_id or action.owner_role) and action.frequency, action
+    assert actions.filter(owner__username="tom").exists()
+    assert actions.filter(owner_role="Any support worker on shift").exists()
+    conversation = draft.conversations.get()
+    assert "Sam" in conversation.participants and "Hannah Reid" in conversation.participants
+    assert "Bea" in conversation.participants
+    assert conversation.options_considered and conversation.agreed and conversation.why
+    assert conversation.disagreement
+    assert plan_services.agreement_problems(draft) == []  # only the quality check objects to it
+
+
+def test_ada_agreed_her_morning_support_agreement():
+    load()
+    ada = scenario_person("Ada")
+    agreed = ada.support_plan.versions.get()
+    assert agreed.status == PlanVersion.Status.AGREED
+    assert agreed.persons_words and agreed.response == PlanVersion.Response.AGREED
+    assert agreed.response_recorded_by.username == "hannah"
+    assert agreed.response_supported_by.username == "hannah"  # Ada has no account of her own
+
+    routine = agreed.routines.get(name="Morning support agreement")
+    assert "tea" in routine.in_persons_words.lower()
+    assert routine.arrival_window == "8:00 to 8:45"
+    assert routine.when_distress_rises and routine.agency_summary
+    steps = list(routine.steps.all())
+    assert [s.what.split()[0] for s in steps] == ["Tea", "Quiet", "Personal", "Medication"]
+    assert steps[0].agreed_language
+    assert all(s.flexibility == RoutineStep.Flexibility.FLEXIBLE for s in steps[:3])
+    boundary = steps[3]
+    assert boundary.flexibility == RoutineStep.Flexibility.BOUNDARY
+    assert boundary.boundary_reason
+    assert "9:30" in boundary.what and "9:15" in boundary.what and "9:45" in boundary.what
+    assert (boundary.window_start, boundary.window_end) == (datetime.time(9, 15), datetime.time(9, 45))
+
+    card = agreed.prompt_cards.get()
+    assert card.title == "When anxiety rises in the morning"
+    assert all(
+        getattr(card, f"{colour}_{part}")
+        for colour in ("green", "amber", "red")
+        for part in ("looks_like", "staff_do")
+    )
+    assert agreed.outcomes.count() >= 2
+    assert agreed.outcomes.filter(in_persons_words__icontains="art class").exists()
+
+
+def test_tom_has_confirmed_reading_adas_plan_and_megan_has_not():
+    load()
+    agreed = scenario_person("Ada").support_plan.versions.get(status=PlanVersion.Status.AGREED)
+    readers = set(agreed.read_confirmations.values_list("user__username", flat=True))
+    assert "tom" in readers
+    assert "megan" not in readers
+
+
+def test_jos_weekly_rhythm_has_two_priorities_two_flexible_options_and_alternatives():
+    load()
+    agreed = scenario_person("Jo").support_plan.versions.get(status=PlanVersion.Status.AGREED)
+    steps = list(agreed.routines.get(name="My week").steps.values_list("what", flat=True))
+    assert sum(s.startswith("Priority:") for s in steps) == 2
+    assert sum(s.startswith("Flexible:") for s in steps) == 2
+    assert any(s.startswith("Agreed alternatives") for s in steps)
+    assert Action.objects.filter(
+        outcome__plan_version=agreed, what__contains="Do not write 'declined'"
+    ).exists()
+
+
+def test_scenario_plans_are_in_the_persons_words():
+    load()
+    jenny = scenario_person("Jenny").support_plan.versions.get(status=PlanVersion.Status.AGREED)
+    assert "Ama and Kojo" in jenny.outcomes.first().in_persons_words
+    marcus = scenario_person("Marcus").support_plan.versions.get(status=PlanVersion.Status.AGREED)
+    assert "stay well at home" in marcus.outcomes.first().in_persons_words
+    leon = scenario_person("Leon").support_plan.versions.get(status=PlanVersion.Status.AGREED)
+    consent = Action.objects.get(outcome__plan_version=leon, what__contains="consent check")
+    assert all(word in consent.what for word in ("Explain", "Offer options", "Confirm"))
+    assert leon.response_supported_by is None  # Leon agreed on his own account
+    for name in ("Priya", "Marcus", "Leon", "Jenny", "John", "Jo"):
+        version = scenario_person(name).support_plan.versions.get(status=PlanVersion.Status.AGREED)
+        assert 2 <= version.outcomes.count() <= 3, name
+
+
+def test_at_least_eight_people_have_agreed_plans_and_a_third_have_none():
+    load()
+    agreed = PlanVersion.objects.filter(status=PlanVersion.Status.AGREED)
+    assert agreed.values("plan__person").distinct().count() >= 8
+    without = Person.objects.filter(support_plan__isnull=True).count()
+    assert 0.25 <= without / Person.objects.count() <= 0.4
+
+
+def test_every_agreed_action_has_an_owner_and_every_outcome_is_classified():
+    load()
+    for action in Action.objects.filter(outcome__plan_version__status=PlanVersion.Status.AGREED):
+        assert action.owner_id or action.owner_role.strip(), action
+    for outcome in Outcome.objects.all():
+        assert outcome.life_area in LifeArea.values and outcome.chime_domain in ChimeDomain.values
+        assert outcome.review_owner_id and outcome.evidence, outcome
+    for version in PlanVersion.objects.filter(status=PlanVersion.Status.AGREED):
+        assert plan_services.agreement_problems(version) == []
+
+
+def test_plan_review_settings_are_set_with_the_key_worker_as_review_owner():
+    load()
+    for plan in SupportPlan.objects.select_related("person"):
+        assert plan.review_frequency_weeks in (12, 26), plan
+        assert plan.review_owner_id == plan.person.key_worker_id, plan
+
+
+def test_plans_arrive_with_a_real_audit_trail():
+    load()
+    for version in PlanVersion.objects.all():
+        assert AuditEvent.objects.filter(object_public_id=version.public_id).exists(), version
+    for outcome in Outcome.objects.all():
+        assert AuditEvent.objects.filter(
+            object_public_id=outcome.public_id, action=AuditEvent.Action.CREATE
+        ).exists()
+    ada = scenario_person("Ada")
+    assert AuditEvent.objects.filter(
+        person_public_id=ada.public_id, what__endswith="agreed by the person"
+    ).exists()
+    assert AuditEvent.objects.filter(
+        person_public_id=ada.public_id, what__endswith="read and understood by staff", actor__username="tom"
+    ).exists()
+
+
+def test_a_second_load_adds_no_plans_outcomes_or_audit_rows():
+    load()
+    before = counts()
+    load()
+    after = counts()
+    assert after == before
+    assert before["plan_versions"] >= 8 and before["outcomes"] > 0

@@ -20,6 +20,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Loaded the demo data: {result.people} people, {result.about_me_entries} About me "
-                f"entries and {result.users} sign-ins. Run 'manage.py print_demo_accounts' to see them."
+                f"entries, {result.plans} support plans ({result.agreed_plans} agreed) and "
+                f"{result.users} sign-ins. Run 'manage.py print_demo_accounts' to see them."
             )
         )
