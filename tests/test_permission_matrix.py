@@ -92,7 +92,11 @@ def _named_urls():
 
 
 # Each app's own matrix (same shape as MATRIX) lives beside its tests.
-APP_MATRICES = ["tests.plans.test_permission_matrix", "tests.reviews.test_permission_matrix"]
+APP_MATRICES = [
+    "tests.plans.test_permission_matrix",
+    "tests.plans.test_print_permission_matrix",
+    "tests.reviews.test_permission_matrix",
+]
 
 
 def test_every_url_is_in_the_matrix():

@@ -37,7 +37,9 @@ def _json_safe(value: Any) -> Any:
 
 
 def _describe(user) -> str:
-    if user is None or not getattr(user, "is_authenticated", False):
+    if user is None:
+        return "Lived (automatic)"
+    if not getattr(user, "is_authenticated", False):
         return "Anonymous"
     return f"{user.display_name} ({user.role_summary})"
 

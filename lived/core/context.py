@@ -15,6 +15,7 @@ def layout(request):
             nav.append({"href": reverse("people:me"), "text": "My record"})
         elif kind == "staff" and user.is_care_staff:
             nav.append({"href": reverse("people:list"), "text": "People"})
+            nav.append({"href": reverse("reviews:service_reviews"), "text": "Reviews"})
             if user.has_perm("people.add_person"):
                 nav.append({"href": reverse("people:new"), "text": "Add a person"})
         if user.is_circle_member and kind != "person":

@@ -2,7 +2,14 @@
 
 import rules
 
-from lived.people.rules import any_care_role, is_care_staff, is_the_person, oversight, senior_or_manager, writes_about_me
+from lived.people.rules import (
+    any_care_role,
+    is_care_staff,
+    is_the_person,
+    oversight,
+    senior_or_manager,
+    writes_about_me,
+)
 
 # Plans
 rules.add_perm("plans.view_plan", any_care_role | is_the_person)

@@ -1,0 +1,288 @@
+"""Reviews and weekly check-ins. Views are thin: scoped lookup and permission (PersonView or
+PermissionView), a form, a service call, a page."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from lived.core.views import PermissionView, PersonView
+from lived.organisations.models import Service
+from lived.reviews import forms, queries, services
+from lived.reviews.models import Review
+
+PAGE_SIZE = 100
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+class PersonReviews(PersonView):
+    audit_what = "Reviews and check-ins"
+    permission = "reviews.view_reviews"
+
+    def get(self, request, person_id):
+        today = timezone.localdate()
+        reviews = list(queries.reviews_for(self.person).order_by("due_on", "created_at"))
+        open_reviews = [r for r in reviews if r.is_open]
+        closed = sorted(
+            (r for r in reviews if not r.is_open),
+            key=lambda r: r.completed_at or r.cancelled_at or r.created_at,
+            reverse=True,
+        )[:20]
+        check_ins = list(queries.check_ins_for(self.person)[:12])
+        can_raise = request.user.has_perm("reviews.raise_review", self.person)
+        ask_form = (
+            forms.AskForReviewForm(person=self.person, viewer_is_person=self.viewer_is_person)
+            if can_raise
+            else None
+        )
+        this_week = services.week_start(today)
+        return self.render(
+            "reviews/person_reviews.jinja",
+            {
+                "today": today,
+                "open_reviews": open_reviews,
+                "closed_reviews": closed,
+                "check_ins": check_ins,
+                "checked_in_this_week": any(c.week_starting == this_week for c in check_ins),
+                "ask_form": ask_form,
+            },
+        )
+
+
+class AskForReview(PersonView):
+    audit_what = "Reviews (asking for a review)"
+    permission = "reviews.raise_review"
+
+    def _form(self, data=None):
+        return forms.AskForReviewForm(data, person=self.person, viewer_is_person=self.viewer_is_person)
+
+    def get(self, request, person_id):
+        return self.render("reviews/ask_form.jinja", {"form": self._form()})
+
+    def post(self, request, person_id):
+        form = self._form(request.POST)
+        if form.is_valid():
+            trigger = form.trigger_value(self.viewer_is_person)
+            open_before = self.person.reviews.filter(
+                kind=Review.Kind.TRIGGERED, trigger=trigger, status=Review.Status.OPEN
+            ).exists()
+            try:
+                review = services.raise_review(
+                    person=self.person,
+                    trigger=trigger,
+                    details=form.cleaned_data["details"],
+                    actor=request.user,
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                if open_before:
+                    messages.success(
+                        request,
+                        "A review about this is already open, so what you wrote has been added to its agenda",
+                    )
+                elif self.viewer_is_person:
+                    messages.success(
+                        request, "You have asked for a review. Add anything else you want to talk about."
+                    )
+                else:
+                    messages.success(request, "Review raised")
+                return redirect("reviews:review", person_id=self.person.public_id, review_id=review.public_id)
+        return self.render("reviews/ask_form.jinja", {"form": form}, status=400)
+
+
+class ReviewPage(PersonView):
+    """Base for pages about one review of this person (unknown review → 404)."""
+
+    def _review(self, review_id) -> Review:
+        return get_object_or_404(queries.reviews_for(self.person), public_id=review_id)
+
+
+class ReviewDetail(ReviewPage):
+    audit_what = "A review"
+    permission = "reviews.view_reviews"
+
+    def get(self, request, person_id, review_id):
+        review = self._review(review_id)
+        items = list(review.agenda_items.select_related("added_by"))
+        context = {"review": review, "items": items, "today": timezone.localdate()}
+        if review.is_open and request.user.has_perm("reviews.add_agenda_item", self.person):
+            context["agenda_form"] = forms.AgendaItemForm(
+                person=self.person, viewer_is_person=self.viewer_is_person
+            )
+        if review.is_open and request.user.has_perm("reviews.manage_reviews", self.person):
+            context["complete_form"] = forms.CompleteReviewForm()
+        return self.render("reviews/review.jinja", context)
+
+
+class AddAgendaItem(ReviewPage):
+    audit_what = "A review (adding to the agenda)"
+    permission = "reviews.add_agenda_item"
+
+    def _form(self, data=None):
+        return forms.AgendaItemForm(data, person=self.person, viewer_is_person=self.viewer_is_person)
+
+    def get(self, request, person_id, review_id):
+        review = self._review(review_id)
+        if not review.is_open:
+            return redirect("reviews:review", person_id=self.person.public_id, review_id=review.public_id)
+        return self.render("reviews/agenda_form.jinja", {"form": self._form(), "review": review})
+
+    def post(self, request, person_id, review_id):
+        review = self._review(review_id)
+        form = self._form(request.POST)
+        if form.is_valid():
+            try:
+                services.add_agenda_item(
+                    actor=request.user,
+                    review=review,
+                    text=form.cleaned_data["text"],
+                    in_persons_words=form.cleaned_data.get("in_persons_words", True),
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, "Added to the agenda")
+                return redirect("reviews:review", person_id=self.person.public_id, review_id=review.public_id)
+        return self.render("reviews/agenda_form.jinja", {"form": form, "review": review}, status=400)
+
+
+class CompleteReview(ReviewPage):
+    audit_what = "A review (completing)"
+    permission = "reviews.manage_reviews"
+
+    def get(self, request, person_id, review_id):
+        review = self._review(review_id)
+        if not review.is_open:
+            return redirect("reviews:review", person_id=self.person.public_id, review_id=review.public_id)
+        items = list(review.agenda_items.select_related("added_by"))
+        return self.render(
+            "reviews/complete_form.jinja",
+            {"form": forms.CompleteReviewForm(), "review": review, "items": items},
+        )
+
+    def post(self, request, person_id, review_id):
+        review = self._review(review_id)
+        form = forms.CompleteReviewForm(request.POST)
+        if form.is_valid():
+            try:
+                done = services.complete_review(actor=request.user, review=review, **form.cleaned_data)
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                if done.resulting_version_id:
+                    messages.success(
+                        request,
+                        f"Review completed. Draft version {done.resulting_version.number} of the plan "
+                        "has been started from what was decided.",
+                    )
+                    return redirect("plans:plan", person_id=self.person.public_id)
+                messages.success(request, "Review completed")
+                return redirect("reviews:person_reviews", person_id=self.person.public_id)
+        items = list(review.agenda_items.select_related("added_by"))
+        return self.render(
+            "reviews/complete_form.jinja", {"form": form, "review": review, "items": items}, status=400
+        )
+
+
+class CancelReview(ReviewPage):
+    audit_what = "A review (cancelling)"
+    permission = "reviews.manage_reviews"
+
+    def get(self, request, person_id, review_id):
+        review = self._review(review_id)
+        if not review.is_open:
+            return redirect("reviews:review", person_id=self.person.public_id, review_id=review.public_id)
+        return self.render("reviews/cancel_form.jinja", {"form": forms.CancelReviewForm(), "review": review})
+
+    def post(self, request, person_id, review_id):
+        review = self._review(review_id)
+        form = forms.CancelReviewForm(request.POST)
+        if form.is_valid():
+            try:
+                services.cancel_review(actor=request.user, review=review, reason=form.cleaned_data["reason"])
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, "Review cancelled. It is kept in the record with the reason.")
+                return redirect("reviews:person_reviews", person_id=self.person.public_id)
+        return self.render("reviews/cancel_form.jinja", {"form": form, "review": review}, status=400)
+
+
+class AddCheckIn(PersonView):
+    audit_what = "Weekly check-in (adding)"
+    permission = "reviews.record_check_in"
+
+    def _form(self, data=None):
+        return forms.CheckInForm(data, person=self.person, viewer_is_person=self.viewer_is_person)
+
+    def get(self, request, person_id):
+        return self.render("reviews/check_in_form.jinja", {"form": self._form()})
+
+    def post(self, request, person_id):
+        form = self._form(request.POST)
+        if form.is_valid():
+            try:
+                services.record_check_in(
+                    actor=request.user,
+                    person=self.person,
+                    week_starting=form.cleaned_data["week_starting"],
+                    what_worked=form.cleaned_data["what_worked"],
+                    what_didnt=form.cleaned_data["what_didnt"],
+                    in_persons_words=form.cleaned_data.get("in_persons_words", True),
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    "Thank you. Your check-in is saved" if self.viewer_is_person else "Check-in saved",
+                )
+                return redirect("reviews:person_reviews", person_id=self.person.public_id)
+        return self.render("reviews/check_in_form.jinja", {"form": form}, status=400)
+
+
+class ServiceReviews(PermissionView):
+    """Overdue reviews and open triggers at every service the user works at."""
+
+    permission = "reviews.view_service_reviews"
+
+    def get(self, request):
+        today = timezone.localdate()
+        care_ids = request.user.care_service_ids()
+        services_list = list(Service.objects.filter(pk__in=care_ids).order_by("name"))
+        service_id = request.GET.get("service", "")
+        chosen_ids = care_ids
+        if service_id:
+            chosen = next((s for s in services_list if str(s.public_id) == service_id), None)
+            chosen_ids = {chosen.pk} if chosen else set()
+        show_all = request.GET.get("show") == "all"
+        reviews = queries.service_reviews(
+            request.user, today=today, service_ids=chosen_ids, include_not_due=show_all
+        )
+        page = Paginator(reviews, PAGE_SIZE).get_page(request.GET.get("page"))
+        groups: list[tuple[Service, list[Review]]] = []
+        for review in page:
+            service = review.person.service
+            if not groups or groups[-1][0].pk != service.pk:
+                groups.append((service, []))
+            groups[-1][1].append(review)
+        return render(
+            request,
+            "reviews/service_reviews.jinja",
+            {
+                "page": page,
+                "groups": groups,
+                "services": services_list,
+                "service_id": service_id,
+                "show_all": show_all,
+                "today": today,
+            },
+        )

@@ -1,0 +1,99 @@
+"""Every role × every reviews URL: allowed → 200 (or a redirect), not allowed → 403, someone else's
+person → 404, never 500. tests/test_permission_matrix.py checks every URL is in one MATRIX."""
+
+import pytest
+
+from lived.reviews import services
+from tests.test_permission_matrix import CARE, ROLES, SENIOR_UP, UNREACHABLE, WRITERS
+
+pytestmark = pytest.mark.django_db
+
+# url name → (path builder, roles allowed). Person-scoped URLs give 404 to UNREACHABLE roles.
+MATRIX = {
+    "reviews:person_reviews": (lambda o: f"/people/{o.p}/reviews/", CARE | {"person"}),
+    "reviews:ask": (lambda o: f"/people/{o.p}/reviews/ask/", WRITERS | {"person"}),
+    "reviews:review": (lambda o: f"/people/{o.p}/reviews/{o.review}/", CARE | {"person"}),
+    "reviews:add_agenda_item": (lambda o: f"/people/{o.p}/reviews/{o.review}/agenda/", WRITERS | {"person"}),
+    "reviews:complete": (lambda o: f"/people/{o.p}/reviews/{o.review}/complete/", SENIOR_UP),
+    "reviews:cancel": (lambda o: f"/people/{o.p}/reviews/{o.review}/cancel/", SENIOR_UP),
+    "reviews:add_check_in": (lambda o: f"/people/{o.p}/check-ins/add/", WRITERS | {"person"}),
+    # Any care role, at any service: each sees only their own services' people.
+    "reviews:service_reviews": (lambda o: "/reviews/", CARE | {"outsider"}),
+}
+
+
+class Objects:
+    def __init__(self, person, review):
+        self.p = person.public_id
+        self.review = review.public_id
+
+
+@pytest.fixture
+def review(person):
+    return services.raise_review(person=person, trigger="person_asks", details="I want to talk about work")
+
+
+@pytest.fixture
+def users(support_worker, senior, manager, quality_lead, administrator, outsider, person_user, circle_user):
+    return {
+        "support_worker": support_worker,
+        "senior": senior,
+        "manager": manager,
+        "quality_lead": quality_lead,
+        "administrator": administrator,
+        "outsider": outsider,
+        "person": person_user,
+        "circle": circle_user,
+    }
+
+
+@pytest.mark.parametrize("url_name", sorted(MATRIX))
+def test_each_role_gets_the_right_answer(client, users, person, circle_member, review, url_name):
+    build, allowed = MATRIX[url_name]
+    path = build(Objects(person, review))
+    person_scoped = str(person.public_id) in path
+    failures = []
+    for role in ROLES:
+        client.force_login(users[role])
+        status = client.get(path).status_code
+        if role in allowed:
+            expected = {200, 302}
+        elif person_scoped and role in UNREACHABLE:
+            expected = {404}
+        else:
+            expected = {403}
+        if status not in expected:
+            failures.append(f"{role}: got {status}, expected {sorted(expected)}")
+        client.logout()
+    assert not failures, f"{url_name} {path}: " + "; ".join(failures)
+
+
+@pytest.mark.parametrize("url_name", sorted(MATRIX))
+def test_signed_out_visitors_are_sent_to_sign_in(client, person, review, url_name):
+    build, _ = MATRIX[url_name]
+    response = client.get(build(Objects(person, review)))
+    assert response.status_code == 302
+    assert "/accounts/sign-in/" in response.url
+
+
+def test_another_persons_review_is_not_found_under_this_persons_address(
+    client, manager, person, other_person
+):
+    theirs = services.raise_review(person=other_person, trigger="crisis", details="Elsewhere")
+    client.force_login(manager)
+    for suffix in ["", "agenda/", "complete/", "cancel/"]:
+        path = f"/people/{person.public_id}/reviews/{theirs.public_id}/{suffix}"
+        assert client.get(path).status_code == 404, path
+        if suffix:
+            response = client.post(path, {"text": "x", "decisions": "x", "reason": "x"})
+            assert response.status_code == 404, path
+    for path in [
+        f"/people/{other_person.public_id}/reviews/",
+        f"/people/{other_person.public_id}/reviews/{theirs.public_id}/",
+        f"/people/{other_person.public_id}/check-ins/add/",
+    ]:
+        assert client.get(path).status_code == 404, path
+    assert (
+        client.get(f"/people/{person.public_id}/reviews/00000000-0000-0000-0000-000000000000/").status_code
+        == 404
+    )
