@@ -24,7 +24,11 @@ class PlanOverview(PlanView):
         versions = list(plan.versions.select_related("response_supported_by")) if plan else []
         agreed_row = next((v for v in versions if v.status == S.AGREED), None)
         draft = next((v for v in versions if v.status == S.DRAFT), None)
-        agreed = with_parts(PlanVersion.objects.filter(pk=agreed_row.pk)).get() if agreed_row else None
+        agreed = (
+            with_parts(PlanVersion.objects.filter(pk=agreed_row.pk, plan__person=self.person)).get()
+            if agreed_row
+            else None
+        )
         user = request.user
         can_confirm = agreed is not None and user.has_perm("plans.confirm_read", self.person)
         needs_to_confirm = (

@@ -31,7 +31,7 @@ def current_version(person) -> PlanVersion | None:
     chosen = ids.get(S.AGREED) or ids.get(S.DRAFT)
     if chosen is None:
         return None
-    return with_parts(PlanVersion.objects.filter(pk=chosen)).get()
+    return with_parts(PlanVersion.objects.filter(pk=chosen, plan__person=person)).get()
 
 
 def staff_plan_context(version) -> dict:
