@@ -632,6 +632,14 @@ class CircleSharedView(PersonView):
             context["about_me"] = _about_me_by_section(self.person)
         if SharedSection.COMMUNICATION in sections:
             context["profile"] = CommunicationProfile.objects.filter(person=self.person).first()
+        if SharedSection.SUPPORT_PLAN in sections:
+            from lived.plans.models import PlanVersion
+            from lived.plans.readability import person_version
+            from lived.plans.views.print import current_version
+
+            version = current_version(self.person)
+            agreed = version is not None and version.status == PlanVersion.Status.AGREED
+            context["plan_content"] = person_version(version) if agreed else None  # never a draft
         wishes = AdvanceSharingWishes.objects.filter(person=self.person).first()
         context["unwell"] = bool(wishes and wishes.in_force)
         # The wishes statement itself is shown only to those it names: members with when-unwell sharing.

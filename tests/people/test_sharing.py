@@ -165,3 +165,43 @@ def test_the_wishes_statement_is_shown_only_to_members_it_names(
     html = client.get(f"/circle/{person.public_id}/").content.decode()
     assert "Tell my brother I am safe" in html
     assert "is unwell at the moment" in html
+
+
+def test_a_shared_support_plan_shows_the_agreed_easy_read_version_never_a_draft(
+    client, person, circle_member, circle_user, senior, person_user
+):
+    from lived.plans import services as plans
+    from lived.plans.models import Action, Outcome
+
+    services.agree_sharing(
+        actor=senior,
+        person=person,
+        data={
+            "member": circle_member,
+            "section": SharedSection.SUPPORT_PLAN,
+            "starts_on": datetime.date(2020, 1, 1),
+        },
+    )
+    draft = plans.start_plan(actor=senior, person=person)
+    outcome = plans.add_part(
+        actor=senior,
+        model=Outcome,
+        parent=draft,
+        data={
+            "in_persons_words": "I want to swim on Fridays.",
+            "life_area": "health",
+            "chime_domain": "hope",
+        },
+    )
+    plans.add_part(
+        actor=senior,
+        model=Action,
+        parent=outcome,
+        data={"what": "Go to the pool", "owner": senior, "frequency": "Fridays"},
+    )
+    client.force_login(circle_user)
+    assert "I want to swim on Fridays." not in client.get(f"/circle/{person.public_id}/").content.decode()
+    plans.record_response(
+        actor=person_user, version=draft, agrees=True, persons_words="Yes", opened_version=1
+    )
+    assert "I want to swim on Fridays." in client.get(f"/circle/{person.public_id}/").content.decode()
