@@ -27,6 +27,15 @@ def _apply(instance, data: dict) -> None:
             setattr(instance, name, value)
 
 
+def _mark_archived(current, actor, reason: str) -> None:
+    """Archive, never delete. The version moves on so an edit opened before archiving cannot save over it."""
+    current.archived_at = timezone.now()
+    current.archived_by = actor
+    current.archived_reason = reason
+    current.version += 1
+    current.save(update_fields=["archived_at", "archived_by", "archived_reason", "version", "updated_at"])
+
+
 def create_person(*, actor, data: dict) -> Person:
     with transaction.atomic():
         person = Person(created_by=actor, updated_by=actor)
@@ -75,11 +84,7 @@ def archive_person(*, actor, person: Person, reason: str) -> Person:
         current = Person.objects.select_for_update().get(pk=person.pk)
         if current.archived_at:
             return current  # archiving twice is a no-op, not an error
-        current.archived_at = timezone.now()
-        current.archived_by = actor
-        current.archived_reason = reason
-        current.version += 1  # an edit opened before archiving must not save over it
-        current.save(update_fields=["archived_at", "archived_by", "archived_reason", "version", "updated_at"])
+        _mark_archived(current, actor, reason)
         record_change(
             actor=actor,
             action=A.ARCHIVE,
@@ -159,10 +164,7 @@ def archive_about_me_entry(*, actor, entry: AboutMeEntry, reason: str) -> AboutM
         current = AboutMeEntry.objects.select_for_update().select_related("person").get(pk=entry.pk)
         if current.archived_at:
             return current
-        current.archived_at = timezone.now()
-        current.archived_by = actor
-        current.archived_reason = reason
-        current.save(update_fields=["archived_at", "archived_by", "archived_reason", "updated_at"])
+        _mark_archived(current, actor, reason)
         record_change(
             actor=actor,
             action=A.ARCHIVE,
@@ -248,10 +250,7 @@ def archive_circle_member(*, actor, member: CircleMember, reason: str) -> Circle
         current = CircleMember.objects.select_for_update().select_related("person").get(pk=member.pk)
         if current.archived_at:
             return current
-        current.archived_at = timezone.now()
-        current.archived_by = actor
-        current.archived_reason = reason
-        current.save(update_fields=["archived_at", "archived_by", "archived_reason", "updated_at"])
+        _mark_archived(current, actor, reason)
         for agreement in current.sharing_agreements.filter(withdrawn_at__isnull=True):
             withdraw_sharing(actor=actor, agreement=agreement, reason=f"Removed from circle: {reason}")
         record_change(
