@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views import View
 
@@ -85,7 +84,3 @@ def server_error(request):
 
 def bad_request(request, exception=None):
     return render(request, "core/400.jinja", status=400)
-
-
-def raise_404():
-    raise Http404
