@@ -136,4 +136,18 @@ def circle_member(person, senior, circle_user) -> CircleMember:
     return member
 
 
+@pytest.fixture
+def users(support_worker, senior, manager, quality_lead, administrator, outsider, person_user, circle_user):
+    return {
+        "support_worker": support_worker,
+        "senior": senior,
+        "manager": manager,
+        "quality_lead": quality_lead,
+        "administrator": administrator,
+        "outsider": outsider,
+        "person": person_user,
+        "circle": circle_user,
+    }
+
+
 ROLE_FIXTURES = ["support_worker", "senior", "manager", "quality_lead", "administrator", "outsider"]

@@ -7,7 +7,7 @@ import pytest
 
 from lived.plans import services
 from lived.plans.models import Action, Outcome, PlanningConversation, PromptCard, Routine, RoutineStep
-from tests.test_permission_matrix import CARE, ROLES, SENIOR_UP, UNREACHABLE
+from tests.test_permission_matrix import CARE, SENIOR_UP, role_failures
 
 pytestmark = pytest.mark.django_db
 
@@ -147,37 +147,11 @@ def plan_objects(person, senior):
     return PlanObjects(person, agreed, draft)
 
 
-@pytest.fixture
-def users(support_worker, senior, manager, quality_lead, administrator, outsider, person_user, circle_user):
-    return {
-        "support_worker": support_worker,
-        "senior": senior,
-        "manager": manager,
-        "quality_lead": quality_lead,
-        "administrator": administrator,
-        "outsider": outsider,
-        "person": person_user,
-        "circle": circle_user,
-    }
-
-
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
 def test_each_role_gets_the_right_answer(client, users, circle_member, plan_objects, url_name):
     build, allowed = MATRIX[url_name]
     path = build(plan_objects)
-    failures = []
-    for role in ROLES:
-        client.force_login(users[role])
-        status = client.get(path).status_code
-        if role in allowed:
-            expected = {200, 302}
-        elif role in UNREACHABLE:
-            expected = {404}
-        else:
-            expected = {403}
-        if status not in expected:
-            failures.append(f"{role}: got {status}, expected {sorted(expected)}")
-        client.logout()
+    failures = role_failures(client, users, path, allowed, True)
     assert not failures, f"{url_name} {path}: " + "; ".join(failures)
 
 

@@ -34,20 +34,6 @@ def test_nothing_here_is_for_seniors_only():
 
 
 @pytest.fixture
-def users(support_worker, senior, manager, quality_lead, administrator, outsider, person_user, circle_user):
-    return {
-        "support_worker": support_worker,
-        "senior": senior,
-        "manager": manager,
-        "quality_lead": quality_lead,
-        "administrator": administrator,
-        "outsider": outsider,
-        "person": person_user,
-        "circle": circle_user,
-    }
-
-
-@pytest.fixture
 def objects(person, senior, circle_member):
     plan = make_plan(person, senior)
     return SimpleNamespace(p=person.public_id, routine=plan.routine.public_id, card=plan.card.public_id)

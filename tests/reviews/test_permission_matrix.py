@@ -4,7 +4,7 @@ person → 404, never 500. tests/test_permission_matrix.py checks every URL is i
 import pytest
 
 from lived.reviews import services
-from tests.test_permission_matrix import CARE, ROLES, SENIOR_UP, UNREACHABLE, WRITERS
+from tests.test_permission_matrix import CARE, SENIOR_UP, WRITERS, role_failures
 
 pytestmark = pytest.mark.django_db
 
@@ -33,38 +33,12 @@ def review(person):
     return services.raise_review(person=person, trigger="person_asks", details="I want to talk about work")
 
 
-@pytest.fixture
-def users(support_worker, senior, manager, quality_lead, administrator, outsider, person_user, circle_user):
-    return {
-        "support_worker": support_worker,
-        "senior": senior,
-        "manager": manager,
-        "quality_lead": quality_lead,
-        "administrator": administrator,
-        "outsider": outsider,
-        "person": person_user,
-        "circle": circle_user,
-    }
-
-
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
 def test_each_role_gets_the_right_answer(client, users, person, circle_member, review, url_name):
     build, allowed = MATRIX[url_name]
     path = build(Objects(person, review))
     person_scoped = str(person.public_id) in path
-    failures = []
-    for role in ROLES:
-        client.force_login(users[role])
-        status = client.get(path).status_code
-        if role in allowed:
-            expected = {200, 302}
-        elif person_scoped and role in UNREACHABLE:
-            expected = {404}
-        else:
-            expected = {403}
-        if status not in expected:
-            failures.append(f"{role}: got {status}, expected {sorted(expected)}")
-        client.logout()
+    failures = role_failures(client, users, path, allowed, person_scoped)
     assert not failures, f"{url_name} {path}: " + "; ".join(failures)
 
 
