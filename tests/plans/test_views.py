@@ -782,15 +782,6 @@ def test_the_quality_panel_says_so_when_nothing_is_found(client, senior, person,
     assert "No problems found" in client.get(version_url(person, 1)).content.decode()
 
 
-def test_no_quality_panel_when_the_check_is_not_installed(client, senior, person, draft, monkeypatch):
-    _load_urls_first()
-    monkeypatch.setitem(sys.modules, "lived.plans.quality", None)  # importing it raises ImportError
-    monkeypatch.setitem(sys.modules, "lived.plans.readability", None)
-    client.force_login(senior)
-    html = client.get(version_url(person, 1)).content.decode()
-    assert "Plan quality check" not in html
-
-
 def test_the_person_does_not_see_the_staff_quality_panel(client, person_user, person, draft, fake_quality):
     client.force_login(person_user)
     assert "Plan quality check" not in client.get(version_url(person, 1)).content.decode()

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.urls import reverse
 
 from lived.core.views import PersonView
-from lived.plans import presenters
+from lived.plans import presenters, quality, readability
 from lived.plans.models import Action, Outcome, PlanVersion, Routine, RoutineStep, SupportPlan
 
 
@@ -33,21 +33,8 @@ def with_parts(versions):
 
 
 def quality_for(version: PlanVersion):
-    """The plan quality check and the person's-version readability, where those checks are installed.
-    Each is None when its module is not there (then the page shows no panel for it)."""
-    try:
-        from lived.plans.quality import check_plan
-    except ImportError:
-        findings = None
-    else:
-        findings = list(check_plan(version))
-    try:
-        from lived.plans.readability import readability
-    except ImportError:
-        reading = None
-    else:
-        reading = readability(version)
-    return findings, reading
+    """The plan quality check's findings and the person's-version readability for this version."""
+    return list(quality.check_plan(version)), readability.readability(version)
 
 
 class PlanView(PersonView):
