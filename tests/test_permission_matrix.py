@@ -96,6 +96,9 @@ APP_MATRICES = [
     "tests.plans.test_permission_matrix",
     "tests.plans.test_print_permission_matrix",
     "tests.reviews.test_permission_matrix",
+    "tests.notes.test_permission_matrix",
+    "tests.risk.test_permission_matrix",
+    "tests.outcomes.test_permission_matrix",
 ]
 
 

@@ -12,6 +12,9 @@ urlpatterns = [
     path("", include("lived.people.urls")),
     path("", include("lived.plans.urls")),
     path("", include("lived.reviews.urls")),
+    path("", include("lived.notes.urls")),
+    path("", include("lived.risk.urls")),
+    path("", include("lived.outcomes.urls")),
     path("admin/", admin.site.urls),
 ]
 

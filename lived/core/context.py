@@ -15,7 +15,10 @@ def layout(request):
             nav.append({"href": reverse("people:me"), "text": "My record"})
         elif kind == "staff" and user.is_care_staff:
             nav.append({"href": reverse("people:list"), "text": "People"})
+            nav.append({"href": reverse("notes:briefing"), "text": "Shift briefing"})
             nav.append({"href": reverse("reviews:service_reviews"), "text": "Reviews"})
+            nav.append({"href": reverse("risk:service_risk"), "text": "Risk and incidents"})
+            nav.append({"href": reverse("outcomes:service_outcomes"), "text": "Outcomes"})
             if user.has_perm("people.add_person"):
                 nav.append({"href": reverse("people:new"), "text": "Add a person"})
         if user.is_circle_member and kind != "person":

@@ -23,7 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lived.accounts.models import Role, ServiceRole, User
-from lived.demo import data, plans_data
+from lived.demo import data, notes_data, outcomes_data, plans_data, risk_data
 from lived.organisations.models import Organisation, Service, Team
 from lived.people import services
 from lived.people.models import AboutMeEntry, AdvanceSharingWishes, CommunicationProfile, Person
@@ -38,6 +38,17 @@ from lived.plans.models import (
     Routine,
     RoutineStep,
 )
+
+
+@dataclass
+class DemoContext:
+    """What the later demo modules need: people by their ref in `data.PEOPLE`, staff and person
+    accounts by username, services by ref, and the day the demo is loaded."""
+
+    people: dict[str, Person]
+    users: dict[str, User]
+    services: dict[str, Service]
+    today: datetime.date
 
 
 class DemoRefused(CommandError):
@@ -131,6 +142,10 @@ class _Loader:
         if unknown:
             raise ValueError(f"Support plans for people not in the demo data: {', '.join(unknown)}")
         versions = [self._support_plan(by_ref[ref], spec) for ref, spec in plans_data.PLANS.items()]
+        # Risk, outcomes and daily notes each bring their own demo module with a `load(context)`.
+        context = DemoContext(people=by_ref, users=self.users, services=self.services, today=self.today)
+        for module in (risk_data, outcomes_data, notes_data):
+            module.load(context)
         return DemoResult(
             created=True,
             people=len(people),

@@ -30,6 +30,9 @@ INSTALLED_APPS = [
     "lived.people",
     "lived.plans",
     "lived.reviews",
+    "lived.notes",
+    "lived.risk",
+    "lived.outcomes",
     "lived.demo",
 ]
 

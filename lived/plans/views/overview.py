@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from lived.accounts.models import CARE_ROLES, ServiceRole, User
 from lived.plans import forms, services
 from lived.plans.compare import compare_versions
-from lived.plans.models import PlanVersion, ReadConfirmation
+from lived.plans.models import PlanVersion
 from lived.plans.views.common import PlanView, quality_for, with_parts
 
 S = PlanVersion.Status
@@ -32,7 +32,7 @@ class PlanOverview(PlanView):
         user = request.user
         can_confirm = agreed is not None and user.has_perm("plans.confirm_read", self.person)
         needs_to_confirm = (
-            can_confirm and not ReadConfirmation.objects.filter(plan_version=agreed, user=user).exists()
+            can_confirm and not agreed.read_confirmations.filter(user=user).exists()
         )
         return self.render(
             "plans/plan.jinja",
@@ -205,7 +205,7 @@ class Readers(PlanView):
     def get(self, request, person_id, number):
         version = self.version_or_404(number)
         read_on = dict(
-            ReadConfirmation.objects.filter(plan_version=version).values_list("user_id", "confirmed_at")
+            version.read_confirmations.values_list("user_id", "confirmed_at")
         )
         staff = [
             {
@@ -227,7 +227,7 @@ class ConfirmRead(PlanView):
     def _context(self, version):
         previous = version.based_on
         changes = compare_versions(previous, version) if previous else None
-        already = ReadConfirmation.objects.filter(plan_version=version, user=self.request.user).first()
+        already = version.read_confirmations.filter(user=self.request.user).first()
         return {"version": version, "previous": previous, "changes": changes, "already": already}
 
     def get(self, request, person_id, number):

@@ -1,0 +1,6 @@
+"""Fictional demo data for risk. `load(context)` is called once, inside the demo's transaction,
+after people and support plans exist. `context` is a `lived.demo.loader.DemoContext`."""
+
+
+def load(context) -> None:
+    return None
