@@ -383,6 +383,13 @@ ADA = {
     "ref": "ada",
     "service": "riverside",
     "key_worker": "hannah",
+    "account": {
+        "username": "ada",
+        "first_name": "Ada",
+        "last_name": "Kowalski",
+        "try": "Rate how anxious you feel today on Outcomes and health, then see your chart of the "
+        "last six weeks.",
+    },
     "details": {
         "given_name": "Ada",
         "family_name": "Kowalski",

@@ -2,7 +2,11 @@
 
 `briefing_for(people, since)` returns, keyed by person.pk, short lines a worker coming on shift
 should see (an open urgent alert, a questionnaire or health check due). Constant queries whatever
-the number of people. People with nothing to show may be left out of the dict.
+the number of people (three: open alerts, due schedules, health checks). People with nothing to show
+may be left out of the dict.
+
+Open urgent alerts are shown whatever `since` is: an alert stays on every briefing until someone
+acknowledges it.
 """
 
 from __future__ import annotations
@@ -10,6 +14,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils import timezone
 
 
 @dataclass(frozen=True)
@@ -25,4 +32,61 @@ class OutcomesBriefing:
 
 
 def briefing_for(people: Sequence, since: datetime.datetime) -> dict[int, OutcomesBriefing]:
-    return {}
+    from lived.core.presenters import date_long
+    from lived.outcomes.measures import get_measure
+    from lived.outcomes.models import HealthCheck, MeasureSchedule, UrgentAlert
+    from lived.outcomes.queries import health_status
+
+    people = list(people)
+    if not people:
+        return {}
+    by_pk = {p.pk: p for p in people}
+    today = timezone.localdate()
+    out: dict[int, OutcomesBriefing] = {}
+
+    def add(person_pk, line):
+        out.setdefault(person_pk, OutcomesBriefing()).lines.append(line)
+
+    for alert in UrgentAlert.objects.filter(person_id__in=by_pk, acknowledged_at__isnull=True).select_related(
+        "response"
+    ):
+        person = by_pk[alert.person_id]
+        measure = get_measure(alert.response.measure_code)
+        add(
+            alert.person_id,
+            OutcomeLine(
+                text=f"Urgent: {measure.name} answer about self-harm on "
+                f"{date_long(alert.response.completed_on)}, not yet acknowledged. See the crisis plan.",
+                url=reverse("risk:crisis_plan", args=[person.public_id]),
+                urgent=True,
+            ),
+        )
+    for schedule in MeasureSchedule.objects.filter(
+        person_id__in=by_pk, archived_at__isnull=True, next_due__lte=today
+    ):
+        person = by_pk[schedule.person_id]
+        measure = get_measure(schedule.measure_code)
+        state = "overdue since" if schedule.next_due < today else "due"
+        add(
+            schedule.person_id,
+            OutcomeLine(
+                text=f"{measure.name if measure else schedule.measure_code} {state} "
+                f"{date_long(schedule.next_due)}",
+                url=reverse("outcomes:person_outcomes", args=[person.public_id]),
+            ),
+        )
+    checks: dict[int, list] = {pk: [] for pk in by_pk}
+    for check in HealthCheck.objects.filter(person_id__in=by_pk):
+        checks[check.person_id].append(check)
+    for pk, person in by_pk.items():
+        status = health_status(person, checks[pk], today)
+        if status.state in ("overdue", "due_soon"):
+            when = "overdue since" if status.state == "overdue" else "due on"
+            add(
+                pk,
+                OutcomeLine(
+                    text=f"Annual physical health check {when} {date_long(status.due_on)}",
+                    url=reverse("outcomes:person_outcomes", args=[person.public_id]),
+                ),
+            )
+    return out

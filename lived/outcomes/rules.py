@@ -1,8 +1,43 @@
-"""Who may do what in outcomes. Objects are the Person."""
+"""Who may do what in outcomes. Objects are the Person (none for service-wide pages).
+
+- view_outcomes, download_summary: any care role at the person's service, and the person.
+- complete_measure: the person on their own account; support workers, seniors and managers (with
+  the person, where the measure allows it; a self-report-only measure is refused by the service).
+- record_health_check, score_goals, manage_schedules: support workers, seniors, managers.
+- acknowledge_alert: the person's key worker, seniors, managers.
+- view_service_outcomes, view_groups: care staff (they see only their services' people).
+- manage_groups, define_scales: seniors and managers (at one of their services).
+"""
 
 import rules
 
-from lived.people.rules import any_care_role, is_care_staff, is_the_person
+from lived.accounts.models import Role
+from lived.people.rules import any_care_role, is_care_staff, is_the_person, senior_or_manager, writes_about_me
+
+
+@rules.predicate
+def is_key_worker(user, person):
+    return (
+        person is not None
+        and user.is_authenticated
+        and person.key_worker_id == user.pk
+        and any_care_role(user, person)
+    )
+
+
+@rules.predicate
+def senior_anywhere(user):
+    return user.is_authenticated and user.has_role(Role.SENIOR, Role.MANAGER)
+
 
 rules.add_perm("outcomes.view_outcomes", any_care_role | is_the_person)
+rules.add_perm("outcomes.download_summary", any_care_role | is_the_person)
+rules.add_perm("outcomes.complete_measure", writes_about_me | is_the_person)
+rules.add_perm("outcomes.record_health_check", writes_about_me)
+rules.add_perm("outcomes.score_goals", writes_about_me)
+rules.add_perm("outcomes.manage_schedules", writes_about_me)
+rules.add_perm("outcomes.acknowledge_alert", is_key_worker | senior_or_manager)
 rules.add_perm("outcomes.view_service_outcomes", is_care_staff)
+rules.add_perm("outcomes.view_groups", is_care_staff)
+rules.add_perm("outcomes.manage_groups", senior_anywhere)
+rules.add_perm("outcomes.define_scales", senior_anywhere)
