@@ -138,12 +138,17 @@ class MyRecord(View):
         profile = CommunicationProfile.objects.filter(person=person).prefetch_related("trusted_staff").first()
         agreements = person.sharing_agreements.select_related("member").filter(withdrawn_at__isnull=True)
         wishes = AdvanceSharingWishes.objects.filter(person=person).first()
+        from django.utils import timezone
+
+        from lived.outcomes.queries import due_for_person
+
         return render(
             request,
             "people/me.jinja",
             {
                 "person": person,
                 "viewer_is_person": True,
+                "outcomes_due": due_for_person(person, timezone.localdate()),
                 "about_me": _about_me_by_section(person),
                 "profile": profile,
                 "circle": list(person.circle.active()),
@@ -640,6 +645,11 @@ class CircleSharedView(PersonView):
             version = current_version(self.person)
             agreed = version is not None and version.status == PlanVersion.Status.AGREED
             context["plan_content"] = person_version(version) if agreed else None  # never a draft
+        if SharedSection.CRISIS_PLAN in sections:
+            from lived.risk.models import CrisisPlan
+
+            # Only when the person shares their crisis plan with this member; the current version.
+            context["crisis_plan"] = CrisisPlan.objects.filter(person=self.person).first()
         wishes = AdvanceSharingWishes.objects.filter(person=self.person).first()
         context["unwell"] = bool(wishes and wishes.in_force)
         # The wishes statement itself is shown only to those it names: members with when-unwell sharing.

@@ -11,6 +11,8 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.urls import reverse
+
 
 @dataclass(frozen=True)
 class StageLine:
@@ -35,4 +37,43 @@ class RiskBriefing:
 
 
 def briefing_for(people: Sequence, since: datetime.datetime) -> dict[int, RiskBriefing]:
-    return {}
+    """Three queries, whatever the number of people: crisis plans, approved plans, recent incidents."""
+    from lived.risk.models import CrisisPlan, Incident, RiskPlan
+
+    by_pk = {p.pk: p for p in people}
+    if not by_pk:
+        return {}
+    result: dict[int, RiskBriefing] = {}
+
+    def entry(pk) -> RiskBriefing:
+        return result.setdefault(pk, RiskBriefing())
+
+    for person_id in CrisisPlan.objects.filter(person_id__in=by_pk).values_list("person_id", flat=True):
+        entry(person_id).crisis_plan_url = reverse("risk:crisis_plan", args=[by_pk[person_id].public_id])
+    plans = RiskPlan.objects.filter(
+        person_id__in=by_pk, status=RiskPlan.Status.APPROVED, archived_at__isnull=True
+    ).order_by("created_at")
+    for plan in plans:
+        stage = plan.stage
+        if stage is None:
+            continue
+        person = by_pk[plan.person_id]
+        entry(plan.person_id).stages.append(
+            StageLine(
+                plan_title=plan.goal,
+                stage=plan.stage_label(),
+                check_in=stage.get("check_in", ""),
+                url=reverse("risk:plan", args=[person.public_id, plan.public_id]),
+            )
+        )
+    incidents = Incident.objects.filter(person_id__in=by_pk, occurred_at__gte=since).order_by("-occurred_at")
+    for incident in incidents:
+        person = by_pk[incident.person_id]
+        entry(incident.person_id).incidents.append(
+            IncidentLine(
+                occurred_at=incident.occurred_at,
+                summary=incident.summary(),
+                url=reverse("risk:incident", args=[person.public_id, incident.public_id]),
+            )
+        )
+    return result

@@ -1,0 +1,309 @@
+"""Pages: bad input → 400 with the error summary and nothing saved; the crisis plan in the circle view
+only when shared; the crisis card; constant query counts for the briefing and the service page."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from lived.people import services as people_services
+from lived.people.models import AdvanceSharingWishes, SharedSection
+from lived.risk import services
+from lived.risk.briefing import briefing_for
+from lived.risk.models import (
+    CapacityAssessment,
+    Complaint,
+    CrisisPlan,
+    Incident,
+    RiskDecision,
+    RiskPlan,
+    StageCheckIn,
+)
+from tests.conftest import person_data
+from tests.risk.conftest import CRISIS, incident_data, plan_data
+
+pytestmark = pytest.mark.django_db
+
+
+def _bad(client, user, path, data, model, count=0):
+    client.force_login(user)
+    response = client.post(path, data)
+    assert response.status_code == 400, path
+    assert "There is a problem" in response.content.decode(), path
+    assert model.objects.count() == count, path
+
+
+def test_junk_to_every_form_is_a_400_and_saves_nothing(
+    client, person, support_worker, senior, manager, approved_plan, crisis_plan, concern, complaint
+):
+    p = f"/people/{person.public_id}"
+    plan = f"{p}/risk/plans/{approved_plan.public_id}"
+    junk = {"goal": "", "option_1": "x" * 600, "version": "x"}
+    _bad(client, support_worker, f"{p}/risk/plans/new/", junk, RiskPlan, count=1)
+    _bad(client, support_worker, f"{plan}/edit/", junk, RiskPlan, count=1)
+    _bad(client, senior, f"{plan}/stage/", {"evidence": ""}, RiskDecision, count=1)
+    _bad(client, manager, f"{plan}/manager-review/", {"what": ""}, RiskDecision, count=1)
+    _bad(client, support_worker, f"{plan}/check-in/", {"status": "maybe"}, StageCheckIn)
+    _bad(
+        client,
+        support_worker,
+        f"{plan}/capacity/",
+        {"outcome": "lacks", "impairment": "?"},
+        CapacityAssessment,
+    )
+    _bad(
+        client,
+        support_worker,
+        f"{p}/crisis-plan/edit/",
+        {"contact_phone_1": "call me", "version": "1"},
+        CrisisPlan,
+        count=1,
+    )
+    _bad(
+        client,
+        support_worker,
+        f"{p}/incidents/new/",
+        {"type": "war", "occurred_on[day]": "40"},
+        Incident,
+        count=1,
+    )
+    _bad(client, senior, f"{p}/safeguarding/{concern.public_id}/", {"outcome": ""}, Complaint, count=1)
+    _bad(
+        client,
+        senior,
+        f"{p}/complaints/{complaint.public_id}/",
+        {"response": "", "close": "true"},
+        Complaint,
+        count=1,
+    )
+    _bad(client, support_worker, f"{p}/complaints/new/", {"kind": "rant"}, Complaint, count=1)
+    concern.refresh_from_db()
+    assert concern.is_open
+
+
+def test_a_plan_through_the_pages(client, person, support_worker, senior):
+    client.force_login(support_worker)
+    post = {
+        "goal": "Shop alone",
+        "risk": "Falls",
+        "option_1": "Stay in",
+        "reason_1": "Safe but sad",
+        "option_2": "Go alone",
+        "reason_2": "What she wants",
+        "chosen_option": "1",
+        "why_proportionate": "Short route",
+        "stage_1": "Together",
+        "stage_2": "Alone",
+        "check_in_2": "Ring when back",
+    }
+    response = client.post(f"/people/{person.public_id}/risk/plans/new/", post)
+    assert response.status_code == 302
+    plan = RiskPlan.objects.get()
+    assert plan.options[1] == {"option": "Go alone", "reason": "What she wants"} and plan.chosen_option == 1
+    client.force_login(senior)
+    url = f"/people/{person.public_id}/risk/plans/{plan.public_id}/"
+    assert client.post(url + "approve/", {"why": "Chosen with her", "with_whom": "Sam"}).status_code == 302
+    assert (
+        client.post(url + "stage/", {"evidence": "3 walks", "why": "Ready", "with_whom": "Sam"}).status_code
+        == 302
+    )
+    page = client.get(url).content.decode()
+    assert "Alone (current stage)" in page and "Approved" in page
+
+
+def test_an_incident_through_the_page_raises_the_post_crisis_review(client, person, support_worker):
+    client.force_login(support_worker)
+    today = timezone.localdate()
+    response = client.post(
+        f"/people/{person.public_id}/incidents/new/",
+        {
+            "type": "crisis",
+            "severity": "high",
+            "is_crisis": "true",
+            "occurred_on[day]": today.day,
+            "occurred_on[month]": today.month,
+            "occurred_on[year]": today.year,
+            "occurred_time": "00:00",
+            "place": "his flat",
+            "what_happened": "He refused his tea and was frightened.",
+            "crisis_plan_used": "yes",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(response.url).content.decode()
+    assert "No police involvement" in page
+    assert "Some words could be kinder" in page  # "refused" is flagged, never blocking
+    assert person.reviews.filter(trigger="crisis").exists()
+
+
+def test_staff_see_safeguarding_the_person_does_not(client, person, person_user, support_worker, concern):
+    client.force_login(support_worker)
+    assert "Safeguarding concerns" in client.get(f"/people/{person.public_id}/risk/").content.decode()
+    client.force_login(person_user)
+    page = client.get(f"/people/{person.public_id}/risk/").content.decode()
+    assert "Safeguarding" not in page
+    assert (
+        client.get(f"/people/{person.public_id}/incidents/{concern.incident.public_id}/").status_code == 200
+    )
+
+
+def test_crisis_plan_page_shows_advance_wishes_and_links_to_them(client, person, senior, crisis_plan):
+    AdvanceSharingWishes.objects.update_or_create(
+        person=person, defaults={"statement": "Tell my sister first."}
+    )
+    client.force_login(senior)
+    page = client.get(f"/people/{person.public_id}/crisis-plan/").content.decode()
+    assert "Tell my sister first." in page
+    assert f"/people/{person.public_id}/sharing/wishes/" in page
+    assert page.index("When to call 999") < page.index("Early signs")  # the most urgent first
+    assert "07700 900123" in page and "Biscuit the cat" in page
+
+
+def test_circle_sees_the_crisis_plan_only_when_shared(
+    client, person, senior, circle_user, circle_member, crisis_plan
+):
+    client.force_login(circle_user)
+    page = client.get(f"/circle/{person.public_id}/").content.decode()
+    assert "Delroy Green" not in page
+    assert client.get(f"/people/{person.public_id}/crisis-plan/").status_code == 403
+    people_services.agree_sharing(
+        actor=senior,
+        person=person,
+        data={
+            "member": circle_member,
+            "section": SharedSection.CRISIS_PLAN,
+            "starts_on": datetime.date(2020, 1, 1),
+        },
+    )
+    page = client.get(f"/circle/{person.public_id}/").content.decode()
+    assert "Delroy Green" in page and "When to call 999" in page
+
+
+def test_the_crisis_card_is_one_page(rf, person, senior, crisis_plan):
+    from lived.plans.pdf import render_document
+    from lived.risk.views import _crisis_context
+
+    request = rf.get("/")
+    request.user = senior
+    context = {**_crisis_context(person, senior), "person": person, "viewer_is_person": False}
+    assert len(render_document(request, "risk/crisis_card_pdf.jinja", context).pages) == 1
+
+
+def test_the_crisis_card_pdf_is_served(client, person, support_worker, crisis_plan):
+    client.force_login(support_worker)
+    response = client.get(f"/people/{person.public_id}/crisis-plan/card.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+
+
+def _people(n, service, senior):
+    made = []
+    for i in range(n):
+        person = people_services.create_person(
+            actor=senior, data=person_data(service, given_name=f"P{i}", nhs_number="")
+        )
+        services.save_crisis_plan(actor=senior, person=person, data=dict(CRISIS))
+        plan = services.save_risk_plan(actor=senior, person=person, data=plan_data())
+        services.approve_risk_plan(actor=senior, plan=plan, why="w", with_whom="p")
+        services.record_incident(actor=senior, person=person, data=incident_data())
+        made.append(person)
+    return made
+
+
+def test_briefing_uses_constant_queries(service, senior):
+    since = timezone.now() - datetime.timedelta(days=1)
+    few = _people(1, service, senior)
+    with CaptureQueriesContext(connection) as small:
+        result = briefing_for(few, since)
+    many = few + _people(4, service, senior)
+    with CaptureQueriesContext(connection) as large:
+        result = briefing_for(many, since)
+    assert len(small) == len(large) == 3
+    entry = result[many[-1].pk]
+    assert entry.crisis_plan_url.endswith("/crisis-plan/")
+    assert entry.stages[0].stage == "Stage 1 of 3: Walk together"
+    assert entry.incidents[0].summary == "Distress in the kitchen (low)"
+    assert briefing_for([], since) == {}
+
+
+def test_service_page_uses_constant_queries(client, service, senior, manager):
+    _people(1, service, senior)
+    client.force_login(manager)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get("/risk/").status_code == 200
+    _people(4, service, senior)
+    with CaptureQueriesContext(connection) as large:
+        response = client.get("/risk/")
+    assert len(small) == len(large)
+    page = response.content.decode()
+    assert "Incidents by month" in page and "Show as a table" in page
+
+
+def test_service_page_shows_overdue_reviews_register_and_open_concerns(
+    client, person, manager, senior, approved_plan, concern
+):
+    services.record_incident(
+        actor=senior,
+        person=person,
+        data=incident_data(restrictive_practice_used=True),
+        restrictive={
+            "type": "physical",
+            "duration_minutes": 3,
+            "authorised_by": senior,
+            "debrief_with_person": "Sam said sorry too.",
+        },
+    )
+    client.force_login(manager)
+    page = client.get(f"/risk/?service={person.service.public_id}").content.decode()
+    assert "Review due now" in page
+    assert "Sam said sorry too." in page
+    assert "Financial abuse" in page
+
+
+def test_the_person_adds_their_own_words_on_their_account(client, person, person_user, crisis_plan):
+    client.force_login(person_user)
+    url = f"/people/{person.public_id}/crisis-plan/edit/"
+    page = client.get(url).content.decode()
+    assert "Anything you want to add in your own words" in page and "Early signs" not in page
+    response = client.post(
+        url, {"persons_own_words": "Play me Bob Marley, quietly.", "version": crisis_plan.version}
+    )
+    assert response.status_code == 302
+    page = client.get(f"/people/{person.public_id}/crisis-plan/").content.decode()
+    assert (
+        "Your crisis plan" in page and "Play me Bob Marley, quietly." in page and "In your own words" in page
+    )
+
+
+def test_person_risk_page_uses_constant_queries(
+    client, person, senior, support_worker, approved_plan, complaint
+):
+    client.force_login(senior)
+    url = f"/people/{person.public_id}/risk/"
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    for _ in range(3):
+        services.record_incident(actor=support_worker, person=person, data=incident_data())
+        services.record_complaint(
+            actor=support_worker,
+            person=person,
+            data={
+                "kind": "compliment",
+                "raised_by": "family",
+                "received_on": timezone.localdate(),
+                "summary": "Kind",
+            },
+        )
+    with CaptureQueriesContext(connection) as large:
+        assert client.get(url).status_code == 200
+    assert len(small) == len(large)
+
+
+def test_language_suggestions_show_on_the_incident_form_without_blocking(client, person, support_worker):
+    client.force_login(support_worker)
+    response = client.post(
+        f"/people/{person.public_id}/incidents/new/", {"what_happened": "Sam refused lunch."}
+    )
+    assert response.status_code == 400
+    assert "Some words could be kinder" in response.content.decode()
