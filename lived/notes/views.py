@@ -1,8 +1,56 @@
-"""Placeholder pages; the issue that builds this app replaces them."""
+"""Daily notes, the shift briefing and handover. Views are thin: scoped lookup and permission
+(PersonView or PermissionView), a form, a service call, a page."""
 
-from django.shortcuts import render
+from __future__ import annotations
 
+import datetime
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+
+from lived.core.charts import Band, Series, line_chart
+from lived.core.language import check_language
 from lived.core.views import PermissionView, PersonView
+from lived.notes import forms, queries, services
+from lived.notes.models import DailyNote, Shift
+from lived.notes.shifts import shift_at, window
+from lived.organisations.models import Service
+from lived.people.models import Person
+
+PAGE_SIZE = 50
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+def _wants_json(request) -> bool:
+    return request.headers.get("X-Lived-Offline") == "1"
+
+
+def rating_chart(ratings, person):
+    """The person's own ratings over time, (when, rating) oldest first: server-side SVG with a table."""
+    if len(ratings) < 2:
+        return None
+    rated = [type("Rating", (), {"occurred_at": at, "self_rating": value}) for at, value in ratings]
+    return line_chart(
+        title=f"{person.known_as}'s own rating of how they feel, 0 to 10",
+        labels=[timezone.localtime(n.occurred_at).strftime("%-d %b") for n in rated],
+        series=[Series(f"{person.known_as}'s rating", [n.self_rating for n in rated])],
+        y_min=0,
+        y_max=10,
+        y_label="Rating (0 to 10)",
+        bands=[Band(7, 10, "Good")],
+        summary=f"{len(rated)} ratings. First {rated[0].self_rating}, latest {rated[-1].self_rating}.",
+    )
 
 
 class PersonNotes(PersonView):
@@ -10,13 +58,339 @@ class PersonNotes(PersonView):
     permission = "notes.view_notes"
 
     def get(self, request, person_id):
+        notes = queries.notes_for(self.person)
+        page = Paginator(notes, PAGE_SIZE).get_page(request.GET.get("page"))
+        items = [
+            (note, check_language(" ".join(getattr(note, f) for f in DailyNote.TEXT_FIELDS))) for note in page
+        ]
+        ratings = queries.ratings_for(self.person, timezone.now() - datetime.timedelta(days=60))
+        use = queries.plan_use(Person.objects.filter(pk=self.person.pk)).get(self.person.pk)
+        handovers = [
+            (h, check_language(h.text))
+            for h in queries.handovers_for(self.person, shift_at().previous().start)
+        ]
         return self.render(
-            "notes/placeholder_person.jinja", {"title": "Daily notes", "current": "person_notes"}
+            "notes/person_notes.jinja",
+            {
+                "page": page,
+                "items": items,
+                "chart": rating_chart(ratings, self.person),
+                "use": use,
+                "plan_use_days": services.setting("PLAN_USE_DAYS", 14),
+                "handovers": handovers,
+                "handover_form": forms.HandoverForm(),
+                "viewer_is_staff": request.user.has_perm("people.view_record", self.person)
+                and not self.viewer_is_person,
+                "can_write": request.user.has_perm("notes.write_note", self.person),
+                "can_handover": request.user.has_perm("notes.add_handover", self.person),
+            },
         )
+
+
+class RecordNote(PersonView):
+    """One screen for recording on a phone: a button per routine step records it as done as agreed
+    (two taps from the person's notes), and the full form below for everything else."""
+
+    audit_what = "Daily notes (recording)"
+    permission = "notes.write_note"
+
+    def _version(self):
+        return queries.current_agreed_version(self.person)
+
+    def _context(self, version, form):
+        from lived.people.models import CommunicationProfile
+
+        profile = CommunicationProfile.objects.filter(person=self.person).first()
+        quick = []
+        if version is not None:
+            for routine in version.routines.all():
+                for step in routine.steps.all():
+                    quick.append((routine, step, uuid.uuid4()))
+        return {
+            "form": form,
+            "version": version,
+            "quick": quick,
+            "profile": profile,
+            "consent_needed": bool(profile and profile.consent_check_required),
+        }
+
+    def get(self, request, person_id):
+        version = self._version()
+        form = forms.NoteForm(version=version, person=self.person)
+        return self.render("notes/record.jinja", self._context(version, form))
+
+    def post(self, request, person_id):
+        version = self._version()
+        form = forms.NoteForm(request.POST, version=version, person=self.person)
+        if form.is_valid():
+            try:
+                note, created = services.record_note(
+                    actor=request.user, person=self.person, data=form.cleaned_data
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                flags = check_language(" ".join(getattr(note, f) for f in DailyNote.TEXT_FIELDS))
+                if not created:
+                    messages.success(request, "This note was already saved. It has not been saved twice.")
+                elif flags:
+                    messages.warning(
+                        request,
+                        "Note saved. Some words could be kinder: see the suggestions under your note.",
+                    )
+                else:
+                    messages.success(request, "Note saved")
+                if _wants_json(request):
+                    return JsonResponse({"saved": True, "created": created, "note": str(note.public_id)})
+                return redirect(reverse("notes:record", args=[self.person.public_id]) + "#saved")
+        if _wants_json(request):
+            errors = [str(e) for errs in form.errors.values() for e in errs]
+            return JsonResponse({"saved": False, "errors": errors}, status=400)
+        return self.render("notes/record.jinja", self._context(version, form), status=400)
+
+
+class CorrectNote(PersonView):
+    audit_what = "Daily notes (correcting)"
+    permission = "notes.write_note"
+
+    def _note(self, note_id):
+        return get_object_or_404(queries.notes_for(self.person), public_id=note_id)
+
+    def _initial(self, note):
+        return {
+            "steps": list(note.steps.all()),
+            "actions": list(note.actions.all()),
+            **{
+                name: getattr(note, name)
+                for name in [
+                    "outcome",
+                    "self_rating",
+                    "consent_explained",
+                    "consent_options",
+                    "consent_confirmed",
+                ]
+            },
+            **{name: getattr(note, name) for name in DailyNote.TEXT_FIELDS if name != "amendment_reason"},
+        }
+
+    def get(self, request, person_id, note_id):
+        note = self._note(note_id)
+        version = queries.current_agreed_version(self.person)
+        form = forms.AmendForm(initial=self._initial(note), version=version, person=self.person)
+        return self.render("notes/correct.jinja", {"form": form, "note": note})
+
+    def post(self, request, person_id, note_id):
+        note = self._note(note_id)
+        version = queries.current_agreed_version(self.person)
+        form = forms.AmendForm(request.POST, version=version, person=self.person)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            reason = data.pop("amendment_reason")
+            try:
+                services.amend_note(
+                    actor=request.user, person=self.person, note=note, data=data, reason=reason
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, "Correction saved. The earlier note is kept in the record.")
+                return redirect("notes:person_notes", person_id=self.person.public_id)
+        return self.render("notes/correct.jinja", {"form": form, "note": note}, status=400)
+
+
+class AddHandover(PersonView):
+    audit_what = "Handover (adding)"
+    permission = "notes.add_handover"
+
+    def get(self, request, person_id):
+        return self.render("notes/handover_form.jinja", {"form": forms.HandoverForm()})
+
+    def post(self, request, person_id):
+        form = forms.HandoverForm(request.POST)
+        if form.is_valid():
+            try:
+                handover = services.add_handover(
+                    actor=request.user, person=self.person, text=form.cleaned_data["text"]
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                flags = check_language(handover.text)
+                messages.success(
+                    request,
+                    "Handover note added"
+                    + (". Some words could be kinder: see the suggestions below." if flags else ""),
+                )
+                return redirect("notes:person_notes", person_id=self.person.public_id)
+        return self.render("notes/handover_form.jinja", {"form": form}, status=400)
+
+
+class ConfirmHandover(PersonView):
+    """Incoming staff confirm they have read the handover notes about the person since the last shift."""
+
+    audit_what = "Handover (confirming)"
+    permission = "notes.confirm_handover"
+
+    def _back(self, request):
+        back = request.POST.get("next") or request.GET.get("next") or ""
+        if back.startswith("/briefing/"):
+            return back
+        return reverse("notes:person_notes", args=[self.person.public_id])
+
+    def get(self, request, person_id):
+        return redirect(self._back(request))
+
+    def post(self, request, person_id):
+        since = shift_at().previous().start
+        handovers = list(queries.handovers_for(self.person, since))
+        count = services.confirm_handover_read(actor=request.user, person=self.person, handovers=handovers)
+        messages.success(
+            request,
+            f"You have confirmed you read the handover about {self.person.known_as}"
+            if count or handovers
+            else "There was no handover to confirm",
+        )
+        return redirect(self._back(request))
+
+
+def _choose_service(request):
+    """The user's care services and the chosen one (`?service=<public_id>`, else the first)."""
+    care_ids = request.user.care_service_ids()
+    services_list = list(Service.objects.filter(pk__in=care_ids).order_by("name"))
+    chosen_id = request.GET.get("service", "")
+    chosen = next((s for s in services_list if str(s.public_id) == chosen_id), None)
+    if chosen is None and services_list:
+        chosen = services_list[0]
+    return services_list, chosen
 
 
 class Briefing(PermissionView):
     permission = "notes.view_briefing"
 
     def get(self, request):
-        return render(request, "notes/placeholder_service.jinja", {"title": "Shift briefing"})
+        services_list, service = _choose_service(request)
+        current = shift_at()
+        shift_name = request.GET.get("shift", "")
+        try:
+            day = parse_date(request.GET.get("date", "")) if request.GET.get("date") else None
+        except ValueError:
+            day = None  # a well-formed but impossible date, e.g. 2026-13-45: show today's shift
+        if shift_name in Shift.values or day:
+            current = window(shift_name if shift_name in Shift.values else current.name, day or current.date)
+        agency = request.GET.get("view") == "agency"
+        people = Person.objects.visible_to(request.user).active()
+        people = people.filter(service=service) if service else people.none()
+        cards = queries.briefing(people, shift=current, viewer=request.user)
+        return render(
+            request,
+            "notes/briefing_agency.jinja" if agency else "notes/briefing.jinja",
+            {
+                "services": services_list,
+                "service": service,
+                "shift": current,
+                "previous": current.previous(),
+                "shifts": Shift.choices,
+                "cards": cards,
+                "can_see_unread": request.user.has_perm("notes.view_unread_handover"),
+            },
+        )
+
+
+class UnreadHandover(PermissionView):
+    """Who has not confirmed reading which handover notes, at the manager's services."""
+
+    permission = "notes.view_unread_handover"
+
+    def get(self, request):
+        from lived.accounts.models import Role, ServiceRole
+
+        services_list, service = _choose_service(request)
+        days = 3
+        since = timezone.now() - datetime.timedelta(days=days)
+        people = Person.objects.visible_to(request.user).active()
+        people = people.filter(service=service) if service else people.none()
+        staff = (
+            list(
+                ServiceRole.objects.filter(
+                    service=service, role__in=[Role.SUPPORT_WORKER, Role.SENIOR, Role.MANAGER]
+                ).select_related("user")
+            )
+            if service
+            else []
+        )
+        staff_users = sorted({r.user for r in staff}, key=lambda u: u.display_name)
+        rows = []
+        for handover in queries.unread_handovers(people, since):
+            readers = {r.user_id for r in handover.reads.all()}
+            rows.append(
+                {
+                    "handover": handover,
+                    "read": [u for u in staff_users if u.pk in readers],
+                    "unread": [u for u in staff_users if u.pk not in readers and u.pk != handover.author_id],
+                }
+            )
+        return render(
+            request,
+            "notes/unread_handover.jinja",
+            {"services": services_list, "service": service, "rows": rows, "days": days},
+        )
+
+
+class LanguageReport(PermissionView):
+    """Respectful-language flags per term per month, for governance."""
+
+    permission = "notes.view_language_report"
+
+    def get(self, request):
+        from lived.accounts.models import Role
+
+        ids = {
+            sid
+            for sid, roles in request.user.roles_by_service.items()
+            if roles & {Role.MANAGER, Role.QUALITY_LEAD}
+        }
+        rows = list(queries.language_counts(ids))
+        return render(request, "notes/language_report.jinja", {"rows": rows})
+
+
+class PlanUse(PermissionView):
+    """People whose plans are not being referenced in their daily notes."""
+
+    permission = "notes.view_plan_use"
+
+    def get(self, request):
+        from lived.accounts.models import Role
+
+        threshold = services.setting("PLAN_USE_THRESHOLD", 50)
+        days = services.setting("PLAN_USE_DAYS", 14)
+        ids = {
+            sid
+            for sid, roles in request.user.roles_by_service.items()
+            if roles & {Role.SENIOR, Role.MANAGER, Role.QUALITY_LEAD}
+        }
+        people = list(
+            Person.objects.visible_to(request.user)
+            .active()
+            .filter(service_id__in=ids)
+            .select_related("service")
+            .order_by("service__name", "family_name", "given_name")
+        )
+        use = queries.plan_use(people, days=days)
+        rows = []
+        for person in people:
+            counts = use.get(person.pk, {"total": 0, "used": 0})
+            share = round(100 * counts["used"] / counts["total"]) if counts["total"] else None
+            rows.append(
+                {"person": person, **counts, "share": share, "low": share is None or share < threshold}
+            )
+        show_all = request.GET.get("show") == "all"
+        return render(
+            request,
+            "notes/plan_use.jinja",
+            {
+                "rows": rows if show_all else [r for r in rows if r["low"]],
+                "show_all": show_all,
+                "threshold": threshold,
+                "days": days,
+            },
+        )

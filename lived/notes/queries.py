@@ -1,0 +1,178 @@
+"""Scoped reads for notes and the shift briefing. Everything takes a person already reached through
+the scoped query, or a `Person.objects.visible_to(user)` queryset. The briefing reads are a fixed
+number of queries whatever the number of people."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from lived.notes.models import DailyNote, HandoverNote, HandoverRead, LanguageFlagRecord
+from lived.notes.services import setting
+
+
+def notes_for(person):
+    return (
+        DailyNote.objects.filter(person=person)
+        .select_related("author", "amends")
+        .prefetch_related("actions", "steps")
+        .annotate(corrected=Count("correction"))
+        .order_by("-occurred_at", "-pk")
+    )
+
+
+def ratings_for(person, since: datetime.datetime):
+    """The person's own ratings since `since`, oldest first, leaving out notes that were corrected."""
+    return list(
+        DailyNote.objects.filter(
+            person=person, occurred_at__gte=since, self_rating__isnull=False, correction__isnull=True
+        )
+        .order_by("occurred_at", "pk")
+        .values_list("occurred_at", "self_rating")
+    )
+
+
+def current_agreed_version(person):
+    from lived.plans.models import PlanVersion
+
+    return (
+        PlanVersion.objects.filter(plan__person=person, status=PlanVersion.Status.AGREED)
+        .prefetch_related(
+            Prefetch("routines__steps"),
+            Prefetch("outcomes__actions"),
+        )
+        .first()
+    )
+
+
+def handovers_for(person, since: datetime.datetime):
+    return HandoverNote.objects.filter(person=person, created_at__gte=since).select_related("author")
+
+
+def plan_use(people, *, days: int | None = None, today: datetime.date | None = None) -> dict[int, dict]:
+    """Per person: notes in the last `days` days and how many referenced a plan action or routine
+    step. One query."""
+    days = days or setting("PLAN_USE_DAYS", 14)
+    since = timezone.now() - datetime.timedelta(days=days)
+    rows = (
+        DailyNote.objects.filter(person__in=people, occurred_at__gte=since, correction__isnull=True)
+        .values("person_id")
+        .annotate(
+            total=Count("pk", distinct=True),
+            used=Count("pk", filter=Q(actions__isnull=False) | Q(steps__isnull=False), distinct=True),
+        )
+    )
+    return {r["person_id"]: {"total": r["total"], "used": r["used"]} for r in rows}
+
+
+@dataclass
+class PersonBriefing:
+    person: object
+    version: object = None
+    steps: list = field(default_factory=list)  # (routine, step) in this shift
+    routines: list = field(default_factory=list)
+    cards: list = field(default_factory=list)
+    profile: object = None
+    changed_version: object = None
+    read_changes: bool = False
+    handovers: list = field(default_factory=list)
+    reviews: list = field(default_factory=list)
+    risk: object = None
+    outcomes: object = None
+
+
+def briefing(people, *, shift, viewer) -> list[PersonBriefing]:
+    """What each person's support looks like this shift. `people` is a visible_to queryset already
+    narrowed to one service. A fixed number of queries."""
+    from lived.outcomes import briefing as outcomes_briefing
+    from lived.people.models import CommunicationProfile
+    from lived.plans.models import PlanVersion, ReadConfirmation, Routine
+    from lived.reviews.models import Review
+    from lived.risk import briefing as risk_briefing
+
+    people = list(people.select_related("service").order_by("family_name", "given_name", "pk"))
+    ids = [p.pk for p in people]
+    since = shift.previous().start
+    versions = {
+        v.plan.person_id: v
+        for v in PlanVersion.objects.filter(plan__person_id__in=ids, status=PlanVersion.Status.AGREED)
+        .select_related("plan")
+        .prefetch_related(
+            Prefetch("routines", queryset=Routine.objects.prefetch_related("steps")), "prompt_cards"
+        )
+    }
+    read_ids = set(
+        ReadConfirmation.objects.filter(
+            user=viewer, plan_version__in=[v.pk for v in versions.values()]
+        ).values_list("plan_version_id", flat=True)
+    )
+    profiles = {p.person_id: p for p in CommunicationProfile.objects.filter(person_id__in=ids)}
+    handovers = defaultdict(list)
+    for handover in (
+        HandoverNote.objects.filter(person_id__in=ids, created_at__gte=since)
+        .select_related("author")
+        .annotate(read_by_me=Count("reads", filter=Q(reads__user=viewer)))
+        .order_by("created_at")
+    ):
+        handovers[handover.person_id].append(handover)
+    today = timezone.localdate()
+    reviews = defaultdict(list)
+    for review in Review.objects.filter(person_id__in=ids, status=Review.Status.OPEN).filter(
+        Q(kind=Review.Kind.TRIGGERED) | Q(due_on__lte=today + datetime.timedelta(days=7))
+    ):
+        reviews[review.person_id].append(review)
+    risk = risk_briefing.briefing_for(people, since)
+    outcomes = outcomes_briefing.briefing_for(people, since)
+
+    result = []
+    for person in people:
+        item = PersonBriefing(person=person, profile=profiles.get(person.pk))
+        version = versions.get(person.pk)
+        if version is not None:
+            item.version = version
+            item.routines = list(version.routines.all())
+            for routine in item.routines:
+                for step in routine.steps.all():
+                    if (
+                        step.window_start is None
+                        or shift.contains_time(step.window_start)
+                        or (shift.contains_time(step.window_end))
+                    ):
+                        item.steps.append((routine, step))
+            item.cards = list(version.prompt_cards.all())
+            if version.agreed_at and version.agreed_at >= since:
+                item.changed_version = version
+                item.read_changes = version.pk in read_ids
+        item.handovers = handovers.get(person.pk, [])
+        item.reviews = reviews.get(person.pk, [])
+        item.risk = risk.get(person.pk)
+        item.outcomes = outcomes.get(person.pk)
+        result.append(item)
+    return result
+
+
+def unread_handovers(people, since: datetime.datetime):
+    """Handover notes about these people since `since`, each with who has confirmed reading it."""
+    return (
+        HandoverNote.objects.filter(person__in=people, created_at__gte=since)
+        .select_related("person", "author")
+        .prefetch_related(Prefetch("reads", queryset=HandoverRead.objects.select_related("user")))
+        .order_by("person__family_name", "created_at")
+    )
+
+
+def language_counts(service_ids, *, months: int = 6):
+    """Flags per term per month at these services: rows of (month, code, term, count)."""
+    since = timezone.now() - datetime.timedelta(days=31 * months)
+    return (
+        LanguageFlagRecord.objects.filter(service_id__in=service_ids, created_at__gte=since)
+        .annotate(month=TruncMonth("created_at"))
+        .values("month", "code", "service__name")
+        .annotate(count=Count("pk"))
+        .order_by("-month", "service__name", "-count", "code")
+    )

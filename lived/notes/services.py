@@ -1,0 +1,332 @@
+"""Every write to daily notes and handover goes through here: one transaction, the audit row, the
+language flags, and the review triggers.
+
+`record_note` is idempotent on the note's idempotency key: the same key with the same content returns
+the note already saved (a retry from a phone that lost signal); the same key with different content is
+refused. Notes are never edited: `amend_note` saves a correction that points at the earlier note."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from statistics import mean
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from lived.core.audit import record_change, snapshot
+from lived.core.language import check_language
+from lived.core.models import AuditEvent
+from lived.notes.models import DailyNote, HandoverNote, HandoverRead, LanguageFlagRecord
+from lived.notes.shifts import shift_at
+
+A = AuditEvent.Action
+MAX_TEXT = 4000
+KEY_REUSED = (
+    "This note was already sent with different content. Nothing new was saved. "
+    "Reload the page to start a new note."
+)
+
+
+def setting(name: str, default):
+    return getattr(settings, f"LIVED_{name}", default)
+
+
+def _audit(actor, action, obj, person, what, before=None, after=None):
+    record_change(
+        actor=actor,
+        action=action,
+        obj=obj,
+        person_public_id=person.public_id,
+        what=what[:200],
+        before=before,
+        after=after,
+    )
+
+
+def content_hash(data: dict) -> str:
+    """A fingerprint of what was written, to tell a retry (same) from a reused key (different)."""
+    canonical = {
+        key: sorted(str(getattr(v, "pk", v)) for v in value)
+        if isinstance(value, list | tuple | set)
+        else str(getattr(value, "pk", value) if value is not None else "")
+        for key, value in data.items()
+        if key not in ("idempotency_key", "occurred_at")
+    }
+    return hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
+
+
+def record_language_flags(*, actor, person, obj, fields: dict[str, str]) -> list[LanguageFlagRecord]:
+    """Store what the respectful-language check flags in these fields of a saved record (any app may
+    call this after saving free text about a person). Returns the rows; never blocks anything."""
+    rows = []
+    for name, text in fields.items():
+        for flag in check_language(text):
+            rows.append(
+                LanguageFlagRecord(
+                    person=person,
+                    service_id=person.service_id,
+                    record_type=obj._meta.label_lower,
+                    record_id=obj.pk,
+                    field=name,
+                    term=flag.term.lower()[:100],
+                    code=flag.code,
+                    user=actor,
+                )
+            )
+    if rows:
+        LanguageFlagRecord.objects.bulk_create(rows)
+    return rows
+
+
+def _clean(data: dict, person) -> dict:
+    cleaned = dict(data)
+    for name in DailyNote.TEXT_FIELDS:
+        value = (cleaned.get(name) or "").strip()
+        if len(value) > MAX_TEXT:
+            raise ValidationError(f"Keep each box to {MAX_TEXT} characters or fewer")
+        cleaned[name] = value
+    rating = cleaned.get("self_rating")
+    if rating is not None and not 0 <= int(rating) <= 10:
+        raise ValidationError("The person's rating is a number from 0 to 10")
+    for action in cleaned.get("actions", []):
+        if action.outcome.plan_version.plan.person_id != person.pk:
+            raise ValidationError("That action is not from this person's plan")
+    for step in cleaned.get("steps", []):
+        if step.routine.plan_version.plan.person_id != person.pk:
+            raise ValidationError("That routine step is not from this person's plan")
+    outcome = cleaned.get("outcome") or DailyNote.Outcome.NOTE
+    cleaned["outcome"] = outcome
+    has_content = (
+        any(cleaned[name] for name in DailyNote.TEXT_FIELDS)
+        or cleaned.get("actions")
+        or (cleaned.get("steps"))
+    )
+    if not has_content and rating is None:
+        raise ValidationError("Write a note, or choose the step or action you supported")
+    if outcome == DailyNote.Outcome.DECLINED and not (cleaned.get("actions") or cleaned.get("steps")):
+        raise ValidationError("Choose what the person said no to (a step or an action from their plan)")
+    return cleaned
+
+
+def record_note(*, actor, person, data: dict) -> tuple[DailyNote, bool]:
+    """Save a daily note. Returns (note, created). `data` holds the form's cleaned values: actions,
+    steps (from the person's plan), outcome, the text fields, consent check, self_rating,
+    occurred_at, idempotency_key, and optionally amends + amendment_reason."""
+    key = data.get("idempotency_key")
+    if not key:
+        raise ValidationError("This note has no idempotency key. Reload the page and try again.")
+    cleaned = _clean(data, person)
+    fingerprint = content_hash({**cleaned, "person": person.pk})
+    existing = DailyNote.objects.filter(idempotency_key=key).first()
+    if existing is not None:
+        if existing.person_id == person.pk and existing.content_hash == fingerprint:
+            return existing, False
+        raise ValidationError(KEY_REUSED)
+    occurred_at = cleaned.get("occurred_at") or timezone.now()
+    if occurred_at > timezone.now() + datetime.timedelta(minutes=5):
+        raise ValidationError("The time of the note cannot be in the future")
+    try:
+        with transaction.atomic():
+            note = DailyNote.objects.create(
+                person=person,
+                author=actor,
+                occurred_at=occurred_at,
+                shift=shift_at(occurred_at).name,
+                outcome=cleaned["outcome"],
+                choices_offered=cleaned["choices_offered"],
+                chosen=cleaned["chosen"],
+                consent_explained=bool(cleaned.get("consent_explained")),
+                consent_options=bool(cleaned.get("consent_options")),
+                consent_confirmed=bool(cleaned.get("consent_confirmed")),
+                alternative_offered=cleaned["alternative_offered"],
+                what_happened_next=cleaned["what_happened_next"],
+                adjustments=cleaned["adjustments"],
+                self_rating=cleaned.get("self_rating"),
+                text=cleaned["text"],
+                amends=cleaned.get("amends"),
+                amendment_reason=cleaned["amendment_reason"],
+                idempotency_key=key,
+                content_hash=fingerprint,
+                created_by=actor,
+                updated_by=actor,
+            )
+            note.actions.set(cleaned.get("actions", []))
+            note.steps.set(cleaned.get("steps", []))
+            _audit(
+                actor,
+                A.CREATE,
+                note,
+                person,
+                "Daily note corrected" if note.amends_id else "Daily note recorded",
+                after=snapshot(note, DailyNote.AUDIT_FIELDS),
+            )
+            record_language_flags(
+                actor=actor,
+                person=person,
+                obj=note,
+                fields={name: getattr(note, name) for name in DailyNote.TEXT_FIELDS},
+            )
+            check_triggers(note)
+    except IntegrityError:
+        # The same key arrived twice at the same moment: the first one won.
+        existing = DailyNote.objects.filter(idempotency_key=key).first()
+        if existing is not None and existing.person_id == person.pk and existing.content_hash == fingerprint:
+            return existing, False
+        raise ValidationError(KEY_REUSED) from None
+    return note, True
+
+
+def amend_note(*, actor, person, note: DailyNote, data: dict, reason: str) -> DailyNote:
+    """Correct a note: a new note that replaces it, with the reason. The earlier note is kept."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("Say why the note needs correcting")
+    if note.person_id != person.pk:
+        raise ValidationError("That note is not about this person")
+    if DailyNote.objects.filter(amends=note).exists():
+        raise ValidationError("This note has already been corrected. Correct the latest version.")
+    corrected, _ = record_note(
+        actor=actor,
+        person=person,
+        data={**data, "amends": note, "amendment_reason": reason, "occurred_at": note.occurred_at},
+    )
+    return corrected
+
+
+# --- Review triggers ------------------------------------------------------------------------------
+
+
+def check_triggers(note: DailyNote) -> list:
+    """Raise review triggers this note sets off. Idempotent through raise_review (a fourth decline
+    joins the open review)."""
+    raised = []
+    if note.outcome == DailyNote.Outcome.DECLINED:
+        review = _check_declines(note)
+        if review is not None:
+            raised.append(review)
+    if note.self_rating is not None:
+        review = _check_self_rating(note)
+        if review is not None:
+            raised.append(review)
+    return raised
+
+
+def _check_declines(note: DailyNote):
+    from lived.reviews.models import Review
+    from lived.reviews.services import raise_review
+
+    count = setting("DECLINES_TRIGGER_COUNT", 3)
+    days = setting("DECLINES_TRIGGER_DAYS", 7)
+    since = note.occurred_at - datetime.timedelta(days=days)
+    recent = DailyNote.objects.filter(
+        person=note.person,
+        outcome=DailyNote.Outcome.DECLINED,
+        occurred_at__gt=since,
+        occurred_at__lte=note.occurred_at,
+        correction__isnull=True,
+    )
+    for step in note.steps.all():
+        declines = recent.filter(steps__key=step.key).count()
+        if declines >= count:
+            return raise_review(
+                person=note.person,
+                trigger=Review.Trigger.REPEATED_DECLINES,
+                details=f"“{step.what[:150]}” declined {declines} times in {days} days. "
+                "Time to ask the person what would work better.",
+            )
+    for action in note.actions.all():
+        declines = recent.filter(actions__key=action.key).count()
+        if declines >= count:
+            return raise_review(
+                person=note.person,
+                trigger=Review.Trigger.REPEATED_DECLINES,
+                details=f"“{action.what[:150]}” declined {declines} times in {days} days. "
+                "Time to ask the person what would work better.",
+            )
+    return None
+
+
+def rating_fall(ratings: list[int]) -> float | None:
+    """How far the later half of the ratings has fallen below the earlier half (mean to mean), or None
+    with fewer than four ratings."""
+    if len(ratings) < 4:
+        return None
+    middle = len(ratings) // 2
+    return mean(ratings[:middle]) - mean(ratings[middle:])
+
+
+def _check_self_rating(note: DailyNote):
+    from lived.reviews.models import Review
+    from lived.reviews.services import raise_review
+
+    fall_by = setting("SELF_RATING_FALL", 3)
+    days = setting("SELF_RATING_DAYS", 14)
+    since = note.occurred_at - datetime.timedelta(days=days)
+    ratings = list(
+        DailyNote.objects.filter(
+            person=note.person,
+            self_rating__isnull=False,
+            occurred_at__gt=since,
+            occurred_at__lte=note.occurred_at,
+            correction__isnull=True,
+        )
+        .order_by("occurred_at", "pk")
+        .values_list("self_rating", flat=True)
+    )
+    fall = rating_fall(ratings)
+    if fall is None or fall < fall_by:
+        return None
+    return raise_review(
+        person=note.person,
+        trigger=Review.Trigger.FALLING_SELF_RATING,
+        details=f"The person's own rating has fallen by {fall:.1f} points on average over {days} days "
+        f"({len(ratings)} ratings). Ask them how things are.",
+    )
+
+
+# --- Handover -------------------------------------------------------------------------------------
+
+
+def add_handover(*, actor, person, text: str) -> HandoverNote:
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError("Write the handover note")
+    if len(text) > MAX_TEXT:
+        raise ValidationError(f"Keep it to {MAX_TEXT} characters or fewer")
+    current = shift_at()
+    with transaction.atomic():
+        handover = HandoverNote.objects.create(
+            person=person,
+            author=actor,
+            shift_date=current.date,
+            shift=current.name,
+            text=text,
+            created_by=actor,
+            updated_by=actor,
+        )
+        _audit(actor, A.CREATE, handover, person, "Handover note added", after=snapshot(handover, ["text"]))
+        record_language_flags(actor=actor, person=person, obj=handover, fields={"text": text})
+    return handover
+
+
+def confirm_handover_read(*, actor, person, handovers) -> int:
+    """The reader confirms they have read these handover notes about the person. Returns how many
+    were newly confirmed; confirming again changes nothing."""
+    confirmed = 0
+    with transaction.atomic():
+        already = set(
+            HandoverRead.objects.filter(handover__in=handovers, user=actor).values_list(
+                "handover_id", flat=True
+            )
+        )
+        for handover in handovers:
+            if handover.person_id != person.pk or handover.pk in already:
+                continue
+            HandoverRead.objects.create(handover=handover, user=actor)
+            _audit(actor, A.CREATE, handover, person, "Handover note read and understood")
+            confirmed += 1
+    return confirmed

@@ -1,0 +1,77 @@
+"""Shifts: early, late and night, set by `LIVED_SHIFTS` (start and end as "HH:MM"; a shift whose end
+is before its start runs past midnight). Shifts may overlap (the handover time); the current shift is
+the latest one that has started."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils import timezone
+
+DEFAULT_SHIFTS = {"early": ("07:00", "14:30"), "late": ("14:00", "22:00"), "night": ("21:30", "07:30")}
+ORDER = ["early", "late", "night"]
+
+
+def _time(value: str) -> datetime.time:
+    hours, minutes = value.split(":")
+    return datetime.time(int(hours), int(minutes))
+
+
+def shift_times() -> dict[str, tuple[datetime.time, datetime.time]]:
+    configured = getattr(settings, "LIVED_SHIFTS", None) or DEFAULT_SHIFTS
+    return {name: (_time(configured[name][0]), _time(configured[name][1])) for name in ORDER}
+
+
+@dataclass(frozen=True)
+class ShiftWindow:
+    name: str  # early, late, night
+    date: datetime.date  # the day the shift starts
+    start: datetime.datetime
+    end: datetime.datetime
+
+    @property
+    def label(self) -> str:
+        return self.name.title()
+
+    def contains_time(self, value: datetime.time | None) -> bool:
+        """Whether a time of day (e.g. a routine step's window) falls in this shift."""
+        if value is None:
+            return False
+        start, end = self.start.timetz().replace(tzinfo=None), self.end.timetz().replace(tzinfo=None)
+        if start <= end:
+            return start <= value < end
+        return value >= start or value < end
+
+    def previous(self) -> ShiftWindow:
+        index = ORDER.index(self.name)
+        if index == 0:
+            return window(ORDER[-1], self.date - datetime.timedelta(days=1))
+        return window(ORDER[index - 1], self.date)
+
+
+def window(name: str, date: datetime.date) -> ShiftWindow:
+    start_t, end_t = shift_times()[name]
+    tz = timezone.get_current_timezone()
+    start = datetime.datetime.combine(date, start_t, tzinfo=tz)
+    end_day = date if end_t > start_t else date + datetime.timedelta(days=1)
+    end = datetime.datetime.combine(end_day, end_t, tzinfo=tz)
+    return ShiftWindow(name=name, date=date, start=start, end=end)
+
+
+def shift_at(moment: datetime.datetime | None = None) -> ShiftWindow:
+    """The shift running at this moment: the one that started most recently."""
+    moment = timezone.localtime(moment or timezone.now())
+    candidates = []
+    for day in (moment.date() - datetime.timedelta(days=1), moment.date()):
+        for name in ORDER:
+            w = window(name, day)
+            if w.start <= moment < w.end:
+                candidates.append(w)
+    if not candidates:  # gaps between shifts in a custom setting: the last one that started
+        started = [
+            window(n, d) for d in (moment.date() - datetime.timedelta(days=1), moment.date()) for n in ORDER
+        ]
+        candidates = [w for w in started if w.start <= moment]
+    return max(candidates, key=lambda w: w.start)
