@@ -138,16 +138,7 @@ def field(bound, **overrides) -> Markup:
             for item in params["items"]:
                 item["classes"] = "nhsuk-input--error"
         macro = "dateInput"
-    elif isinstance(widget, forms.RadioSelect):
-        params = {
-            "name": bound.html_name,
-            "idPrefix": bound.auto_id,
-            "fieldset": {"legend": {"text": label_text, "size": legend_size}},
-            "hint": hint,
-            "errorMessage": error,
-            "items": _choice_items(bound, "checked"),
-        }
-        macro = "radios"
+    # CheckboxSelectMultiple subclasses RadioSelect in Django, so it must be matched first.
     elif isinstance(widget, forms.CheckboxSelectMultiple):
         params = {
             "name": bound.html_name,
@@ -158,6 +149,16 @@ def field(bound, **overrides) -> Markup:
             "items": _choice_items(bound, "checked"),
         }
         macro = "checkboxes"
+    elif isinstance(widget, forms.RadioSelect):
+        params = {
+            "name": bound.html_name,
+            "idPrefix": bound.auto_id,
+            "fieldset": {"legend": {"text": label_text, "size": legend_size}},
+            "hint": hint,
+            "errorMessage": error,
+            "items": _choice_items(bound, "checked"),
+        }
+        macro = "radios"
     elif isinstance(widget, forms.CheckboxInput):
         params = {
             "name": bound.html_name,
