@@ -102,8 +102,9 @@ STAFF = [
         "first_name": "Tom",
         "last_name": "Okafor",
         "roles": [("riverside", Role.SUPPORT_WORKER, "Riverside Day Team")],
-        "try": "Open Leon Baptiste's communication and consent profile before offering him a choice. "
-        "Try to find anyone at Harbour House: you can't.",
+        "try": "Start with Shift briefing. Record Ada Kowalski's morning on Daily notes (tap 'Done as "
+        "agreed'); open Marcus Bell's crisis plan in one tap; read Leon Baptiste's consent profile "
+        "before offering him a choice.",
     },
     {
         "username": "hannah",
@@ -122,16 +123,18 @@ STAFF = [
         "first_name": "Daniel",
         "last_name": "Mensah",
         "roles": [("riverside", Role.MANAGER, None), ("harbour", Role.MANAGER, None)],
-        "try": "Open Jenny Osei at Harbour House and check her advance wishes; read the audit trail "
-        "of changes to a record. See who has read Ada Kowalski's agreed support plan, and who not.",
+        "try": "Open Risk and incidents: 12-month trends, the restrictive-practice register and risk "
+        "reviews due. Open Jenny Osei's crisis plan and advance wishes; see who has read Ada "
+        "Kowalski's agreed support plan, and who not.",
     },
     {
         "username": "farah",
         "first_name": "Farah",
         "last_name": "Qureshi",
         "roles": [(ref, Role.QUALITY_LEAD, None) for ref in ALL_SERVICES],
-        "try": "See people across all four services. Open Sam Carter's audit trail and find the "
-        "withdrawn sharing agreement.",
+        "try": "See people across all four services. Count the words flagged in notes at "
+        "/notes/language/; see whose plans are not in use at /notes/plans-in-use/; open Sam Carter's "
+        "audit trail and find the withdrawn sharing agreement.",
     },
     {
         "username": "lee",
@@ -192,7 +195,8 @@ STAFF = [
         "first_name": "Carys",
         "last_name": "Lowe",
         "roles": [("oakwood", Role.SENIOR, "Oakwood Tutors")],
-        "try": "Open Femi Lawal, a student at Oakwood who is training as a peer tutor.",
+        "try": "Open Outcomes: the Oakwood autumn term compares social isolation and unscheduled visits "
+        "at the start and end of term. Open Femi Lawal, who is training as a peer tutor.",
     },
     {
         "username": "owen",

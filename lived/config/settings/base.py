@@ -171,6 +171,36 @@ CONTENT_SECURITY_POLICY = {
 # Person data that is shown in the header and footer (fictional defaults for development).
 LIVED_SERVICE_NAME = "Lived"
 
+# Practice thresholds. Each app reads these with the same defaults, so a deployment may set only the
+# ones it wants to change (environment variables of the same name).
+# Daily notes (lived/notes): repeated declines and a falling self-rating raise reviews.
+LIVED_DECLINES_TRIGGER_COUNT = env_int("LIVED_DECLINES_TRIGGER_COUNT", 3, minimum=2)
+LIVED_DECLINES_TRIGGER_DAYS = env_int("LIVED_DECLINES_TRIGGER_DAYS", 7, minimum=1)
+LIVED_SELF_RATING_FALL = env_int("LIVED_SELF_RATING_FALL", 3, minimum=1)
+LIVED_SELF_RATING_DAYS = env_int("LIVED_SELF_RATING_DAYS", 14, minimum=2)
+# "Plans lived, not filed": the share of notes naming a plan step or action over this many days.
+LIVED_PLAN_USE_DAYS = env_int("LIVED_PLAN_USE_DAYS", 14, minimum=1)
+LIVED_PLAN_USE_THRESHOLD = env_int("LIVED_PLAN_USE_THRESHOLD", 50)
+# Shifts for the briefing and handover: "HH:MM" start and end; a shift may run past midnight.
+LIVED_SHIFTS = {
+    "early": ("07:00", "14:30"),
+    "late": ("14:00", "22:00"),
+    "night": ("21:30", "07:30"),
+}
+# Risk (lived/risk): days from approval or a manager review to the next risk review, and the
+# safeguarding procedure linked from risk plans and safeguarding concerns.
+LIVED_RISK_REVIEW_DAYS = env_int("LIVED_RISK_REVIEW_DAYS", 30, minimum=1)
+LIVED_SAFEGUARDING_URL = env_str(
+    "LIVED_SAFEGUARDING_URL", "https://www.gov.uk/report-abuse-to-your-local-council"
+)
+LIVED_SAFEGUARDING_TEXT = env_str(
+    "LIVED_SAFEGUARDING_TEXT", "Safeguarding adults: our procedure and how to refer"
+)
+# Outcomes (lived/outcomes): "due soon" for physical health checks; worsening self-ratings in a row
+# that raise a review.
+LIVED_HEALTH_CHECK_DUE_SOON_DAYS = env_int("LIVED_HEALTH_CHECK_DUE_SOON_DAYS", 30)
+LIVED_FALLING_SELF_RATING_RUN = env_int("LIVED_FALLING_SELF_RATING_RUN", 3, minimum=2)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

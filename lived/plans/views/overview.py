@@ -31,9 +31,7 @@ class PlanOverview(PlanView):
         )
         user = request.user
         can_confirm = agreed is not None and user.has_perm("plans.confirm_read", self.person)
-        needs_to_confirm = (
-            can_confirm and not agreed.read_confirmations.filter(user=user).exists()
-        )
+        needs_to_confirm = can_confirm and not agreed.read_confirmations.filter(user=user).exists()
         return self.render(
             "plans/plan.jinja",
             {
@@ -204,9 +202,7 @@ class Readers(PlanView):
 
     def get(self, request, person_id, number):
         version = self.version_or_404(number)
-        read_on = dict(
-            version.read_confirmations.values_list("user_id", "confirmed_at")
-        )
+        read_on = dict(version.read_confirmations.values_list("user_id", "confirmed_at"))
         staff = [
             {
                 "name": user.display_name,
