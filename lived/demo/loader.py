@@ -411,6 +411,13 @@ class _Loader:
             persons_words=agreement["words"],
             opened_version=draft.version,
         )
+        # Plans were agreed weeks ago (Ada's six weeks of notes follow hers), unless the spec says
+        # otherwise: the shift briefing then shows only genuinely recent changes as "Plan changed".
+        days_ago = agreement.get("days_ago", 42)
+        if days_ago:
+            agreed_at = timezone.now() - datetime.timedelta(days=days_ago)
+            PlanVersion.objects.filter(pk=agreed.pk).update(agreed_at=agreed_at)
+            agreed.agreed_at = agreed_at
         for username in spec.get("read_by", []):
             plan_services.confirm_read(user=self.users[username], version=agreed)
         return agreed

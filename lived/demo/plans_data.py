@@ -856,7 +856,8 @@ JOHN = {
             ],
         ),
     ],
-    "agreed": {"by": "self", "words": "Yeah, cool. It's my plan, it sounds like me."},
+    # Agreed today: the shift briefing shows John's plan as changed, not yet read by most staff.
+    "agreed": {"by": "self", "words": "Yeah, cool. It's my plan, it sounds like me.", "days_ago": 0},
 }
 
 

@@ -227,7 +227,8 @@ def _marcus(context) -> None:
             "emergency_when": "Call 999 if Marcus says he wants to end his life and has a plan, if he is "
             "hurt, or if someone is in immediate danger.",
             "alternatives_to_admission": "The crisis house at Elm Road; home treatment visits twice a day.",
-            "dependants_and_pets": "No dependants. His cat, Biscuit: Delroy feeds her if Marcus is away.",
+            "dependants_and_pets": "No dependants. Marcus walks Biscuit, his neighbour Danny's greyhound, "
+            "every afternoon: if Marcus is unwell, tell Danny so someone else can walk her.",
             "wishes": "I want Delroy told if I am unwell. I do not want my neighbours told anything.",
             "written_with_person": True,
         },
