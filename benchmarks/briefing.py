@@ -45,9 +45,20 @@ def bare(request):
     return HttpResponse("ok")
 
 
+def empty_page(request):
+    """For context only: an empty page through the same layout (header, navigation, footer)."""
+    from django.shortcuts import render
+
+    return render(request, "core/layout.jinja", {})
+
+
 def _urlconf():
     module = types.ModuleType("bench_urls")
-    module.urlpatterns = [path("bench-bare/", bare), path("", include("lived.config.urls"))]
+    module.urlpatterns = [
+        path("bench-bare/", bare),
+        path("bench-empty-page/", empty_page),
+        path("", include("lived.config.urls")),
+    ]
     sys.modules["bench_urls"] = module
     return "bench_urls"
 
@@ -176,10 +187,12 @@ def main() -> None:
             briefing_url = f"/briefing/?service={service.public_id}&shift=early"
             briefing = median_ms(client, briefing_url)
             bare_ms = median_ms(client, "/bench-bare/")
+            empty_ms = median_ms(client, "/bench-empty-page/")
         ratio = briefing / bare_ms
         print(f"Shift briefing benchmark ({connection.vendor}, test database {test_name})")
         print(f"  seeded {PEOPLE} people, {PEOPLE * DAYS * 2} notes in {seeded:.1f} s")
         print(f"  bare view median:     {bare_ms:.2f} ms ({RUNS} runs)")
+        print(f"  empty layout page:    {empty_ms:.2f} ms ({RUNS} runs; context, not the target)")
         print(f"  briefing median:      {briefing:.2f} ms ({RUNS} runs)")
         print(f"  ratio:                {ratio:.1f}x (target <= 3x): {'MET' if ratio <= 3 else 'MISSED'}")
     finally:
