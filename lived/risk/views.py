@@ -52,10 +52,27 @@ class PersonRisk(PersonView):
         complaints = list(self.person.complaints.prefetch_related("themes")[:30])
         can_see_safeguarding = request.user.has_perm("risk.view_safeguarding", self.person)
         concerns = list(self.person.safeguarding_concerns.all()) if can_see_safeguarding else []
+        weekly = queries.weekly_incidents(self.person, today)
+        incident_chart = bar_chart(
+            title="Incidents each week, last 8 weeks",
+            labels=[f"w/c {start.day} {start:%b}" for start in weekly["starts"]],
+            series=[
+                Series("Mornings (before 12:00)", weekly["mornings"]),
+                Series("Rest of the day", weekly["rest"]),
+            ],
+            y_label="Incidents",
+            x_label="Week beginning",
+            summary=(
+                f"Mornings: {weekly['mornings'][0]} incidents in the first week, "
+                f"{weekly['mornings'][-1]} in the last. Rest of the day: {weekly['rest'][0]} then "
+                f"{weekly['rest'][-1]}."
+            ),
+        )
         return self.render(
             "risk/person_risk.jinja",
             {
                 "current": "risk",
+                "incident_chart": incident_chart,
                 "plans": plans,
                 "decisions": decisions,
                 "incidents": incidents,

@@ -54,3 +54,21 @@ def test_tom_records_adas_morning_and_the_briefing_shows_her_window_and_card(vis
     expect(page.get_by_text("Handover note added")).to_be_visible()
     tom.click(role="link", name="Correct this note")
     expect(page.get_by_role("heading", level=1)).to_have_text("Correct a note")
+
+
+def test_over_six_weeks_adas_mornings_get_easier(visit):
+    """The dashboard half of scenario 2: morning incidents falling, her own anxiety ratings improving."""
+    ada = _ada()
+    hannah = visit()
+    hannah.sign_in("hannah")
+    page = hannah.page
+    hannah.goto(f"/people/{ada.public_id}/risk/")
+    figure = page.locator("figure", has_text="Incidents each week, last 8 weeks")
+    figure.get_by_text("Show as a table").click()
+    rows = figure.locator("tbody tr")
+    mornings = [int(rows.nth(i).locator("td").nth(0).inner_text()) for i in range(rows.count())]
+    assert sum(mornings[:4]) > sum(mornings[4:]), mornings  # the first four weeks against the last four
+    hannah.check_accessibility()
+
+    hannah.goto(f"/people/{ada.public_id}/outcomes/")
+    expect(page.get_by_text("Reliable improvement").first).to_be_visible()

@@ -307,3 +307,28 @@ def test_language_suggestions_show_on_the_incident_form_without_blocking(client,
     )
     assert response.status_code == 400
     assert "Some words could be kinder" in response.content.decode()
+
+
+def test_the_risk_page_charts_morning_incidents_week_by_week(client, person, support_worker, senior):
+    """Scenario 2: are mornings getting easier? Incidents per week, mornings apart from the rest."""
+    today = timezone.localdate()
+
+    def at(days_ago, hour):
+        day = today - datetime.timedelta(days=days_ago)
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 15)))
+
+    # The first of the eight weeks (55 to 49 days ago): three morning incidents and one in the
+    # evening. This week: one morning.
+    for when in [at(50, 8), at(50, 9), at(51, 10), at(51, 19), at(1, 8)]:
+        services.record_incident(actor=support_worker, person=person, data=incident_data(occurred_at=when))
+    from lived.risk.queries import weekly_incidents
+
+    weekly = weekly_incidents(person, today)
+    assert weekly["mornings"] == [3, 0, 0, 0, 0, 0, 0, 1]
+    assert weekly["rest"] == [1, 0, 0, 0, 0, 0, 0, 0]
+
+    client.force_login(senior)
+    html = client.get(f"/people/{person.public_id}/risk/").content.decode()
+    assert "Incidents each week, last 8 weeks" in html
+    assert "Mornings: 3 incidents in the first week, 1 in the last" in html
+    assert "<svg" in html and "Show as a table" in html
