@@ -89,3 +89,17 @@ def record_account_event(*, user, action: str, what: str = "") -> AuditEvent:
         object_public_id=getattr(user, "public_id", None),
         what=what,
     )
+
+
+def record_person_change(actor, action: str, obj: models.Model, person, what: str, before=None, after=None):
+    """record_change for something that belongs to a person (or to a service, with person None): the
+    services of every app call this."""
+    return record_change(
+        actor=actor,
+        action=action,
+        obj=obj,
+        person_public_id=person.public_id if person is not None else None,
+        what=what[:200],
+        before=before,
+        after=after,
+    )

@@ -17,7 +17,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from lived.core.audit import record_change, snapshot
+from lived.core.audit import record_person_change as _audit
+from lived.core.audit import snapshot
 from lived.core.language import check_language
 from lived.core.models import AuditEvent
 from lived.notes.models import DailyNote, HandoverNote, HandoverRead, LanguageFlagRecord
@@ -33,18 +34,6 @@ KEY_REUSED = (
 
 def setting(name: str, default):
     return getattr(settings, f"LIVED_{name}", default)
-
-
-def _audit(actor, action, obj, person, what, before=None, after=None):
-    record_change(
-        actor=actor,
-        action=action,
-        obj=obj,
-        person_public_id=person.public_id,
-        what=what[:200],
-        before=before,
-        after=after,
-    )
 
 
 def content_hash(data: dict) -> str:

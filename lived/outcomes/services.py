@@ -17,7 +17,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from lived.core.audit import record_change, snapshot
+from lived.core.audit import record_person_change as _audit
+from lived.core.audit import snapshot
 from lived.core.models import AuditEvent
 from lived.outcomes.measures import IncompleteAnswers, get_measure
 from lived.outcomes.measures.scoring import GAS_SCORES
@@ -37,18 +38,6 @@ from lived.outcomes.models import (
 A = AuditEvent.Action
 SELF_REPORT_ONLY = "Only the person can complete this, signed in to their own account"
 MAX_TEXT = 4000
-
-
-def _audit(actor, action, obj, person, what, before=None, after=None):
-    record_change(
-        actor=actor,
-        action=action,
-        obj=obj,
-        person_public_id=person.public_id if person is not None else None,
-        what=what[:200],
-        before=before,
-        after=after,
-    )
 
 
 def is_person(actor, person) -> bool:

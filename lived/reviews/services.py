@@ -16,7 +16,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from lived.core.audit import record_change, snapshot
+from lived.core.audit import record_person_change as _audit
+from lived.core.audit import snapshot
 from lived.core.models import AuditEvent
 from lived.core.presenters import date_long
 from lived.reviews.models import AgendaItem, CheckIn, Review
@@ -36,18 +37,6 @@ ALREADY_CHECKED_IN = "This week's check-in is already recorded"
 
 def _is_person(actor, person) -> bool:
     return actor is not None and person.user_id is not None and person.user_id == getattr(actor, "pk", None)
-
-
-def _audit(actor, action, obj, person, what, before=None, after=None):
-    record_change(
-        actor=actor,
-        action=action,
-        obj=obj,
-        person_public_id=person.public_id,
-        what=what[:200],
-        before=before,
-        after=after,
-    )
 
 
 def _clean_text(value: str, message: str, *, required: bool = True) -> str:

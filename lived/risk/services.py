@@ -19,7 +19,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from lived.core.audit import record_change, snapshot
+from lived.core.audit import record_person_change as _audit
+from lived.core.audit import snapshot
 from lived.core.concurrency import check_version
 from lived.core.models import AuditEvent
 from lived.risk.models import (
@@ -64,18 +65,6 @@ CRISIS_FIELDS = [
 
 def review_interval_days() -> int:
     return getattr(settings, "LIVED_RISK_REVIEW_DAYS", 30)
-
-
-def _audit(actor, action, obj, person, what, before=None, after=None):
-    record_change(
-        actor=actor,
-        action=action,
-        obj=obj,
-        person_public_id=person.public_id,
-        what=what[:200],
-        before=before,
-        after=after,
-    )
 
 
 def _require(actor, perm: str, person, message: str):
