@@ -155,7 +155,8 @@ class Chart:
 
     def _axes_svg(self) -> list[str]:
         out = []
-        for tick in _ticks(self.y_min, self.y_max):
+        whole = all(float(v).is_integer() for series in self.series for v in series.values if v is not None)
+        for tick in _ticks(self.y_min, self.y_max, whole_numbers=whole):
             y = self._y(tick)
             out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d8dde0"/>')
             out.append(
@@ -169,8 +170,10 @@ class Chart:
         out.append(f'<line x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{base:.1f}" stroke="#4c6272"/>')
         # Label every category when there are few, otherwise about six evenly spaced.
         every = max(1, math.ceil(len(self.labels) / 6))
+        last = len(self.labels) - 1
         for i, label in enumerate(self.labels):
-            if i % every and i != len(self.labels) - 1:
+            # The last label always shows; a regular one too close before it would overlap it.
+            if i != last and (i % every or last - i < every):
                 continue
             out.append(
                 f'<text x="{self._x_centre(i):.1f}" y="{base + 14:.1f}" text-anchor="middle" '
@@ -306,11 +309,14 @@ def _nice_ceiling(value: float) -> float:
     return 10 * magnitude
 
 
-def _ticks(low: float, high: float) -> list[float]:
+def _ticks(low: float, high: float, whole_numbers: bool = False) -> list[float]:
+    """About five evenly spaced ticks; never fractions when the values are counts or whole scores."""
     span = high - low
     raw = span / 5
     magnitude = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1
     step = next(s * magnitude for s in (1, 2, 2.5, 5, 10) if s * magnitude >= raw)
+    if whole_numbers:
+        step = max(1, math.ceil(step))
     first = math.ceil(low / step) * step
     ticks, tick = [], first
     while tick <= high + 1e-9:

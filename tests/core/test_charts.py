@@ -105,3 +105,16 @@ def test_a_chart_with_no_values_says_so_instead_of_drawing(rf):
     html = template.render({"chart": chart})
     assert "Nothing recorded yet" in html and "<svg" not in html
     assert "Show as a table" in html
+
+
+def test_counts_get_whole_number_ticks_and_labels_do_not_crowd_the_last_one():
+    chart = bar_chart(
+        title="Incidents by month",
+        labels=[f"M{n}" for n in range(1, 13)],
+        series=[Series("Incidents", [0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0])],
+    )
+    texts = [t.text for t in _parse(chart).iter(f"{SVG}text")]
+    assert "0.2" not in texts and "0.5" not in texts
+    assert {"0", "1"} <= set(texts)
+    shown = [t for t in texts if t and t.startswith("M")]
+    assert shown[-1] == "M12" and "M11" not in shown
