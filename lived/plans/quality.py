@@ -147,12 +147,29 @@ def quote(text: str, length: int = QUOTE_LENGTH) -> str:
     return f"\u201c{cut}\u2026\u201d"
 
 
-def check_text(text: str, where: str = "") -> list[Finding]:
-    """Vague statements in one piece of free text: at most one finding per rule."""
+def check_text(text: str, where: str = "", language: bool = True) -> list[Finding]:
+    """Vague statements in one piece of free text, and words the shared respectful-language check
+    (lived.core.language) would put more kindly: at most one finding per rule or lexicon entry.
+    `language=False` for the person's own words: they are theirs, and we do not reword them."""
+    from lived.core.language import check_language
+
     text = _normalise(text)
     findings = []
     if not text.strip():
         return findings
+    seen = set()
+    for flag in check_language(text) if language else []:
+        if flag.code not in seen:
+            seen.add(flag.code)
+            findings.append(
+                Finding(
+                    code=f"language_{flag.code}",
+                    message=f"“{flag.term}” could be kinder: try {flag.suggestion}",
+                    reason=flag.reason,
+                    where=where,
+                    suggestion=f"Try: {flag.suggestion}.",
+                )
+            )
     for rule in rules()["phrases"]:
         match = rule.first_match(text)
         if match:
@@ -243,11 +260,14 @@ def check_plan(version) -> list[Finding]:
     for number, outcome in enumerate(outcomes, start=1):
         where = f"Outcome {number}: {quote(outcome.in_persons_words)}"
         actions = list(outcome.actions.all())
+        staff_words = True
         if not outcome.written_by_person:
             findings.append(_structural("outcome_not_persons_words", where))
         elif written_about_the_person(outcome.in_persons_words, names):
             findings.append(_structural("outcome_third_person", where))
-        findings += check_text(outcome.in_persons_words, where)
+        else:
+            staff_words = False  # the person's own words: vague phrases noted, their language left alone
+        findings += check_text(outcome.in_persons_words, where, language=staff_words)
         if not actions:
             findings.append(_structural("outcome_no_actions", where))
         if not outcome.evidence.strip():

@@ -252,7 +252,8 @@ def test_review_frequency_falls_back_to_the_whole_plan(draft, senior):
         ("Samira needs to swim more.", True, "outcome_third_person"),
         ("She should go swimming.", True, "outcome_third_person"),
         ("They are to attend the pool.", True, "outcome_third_person"),
-        ("The service user swims weekly.", True, "outcome_third_person"),
+        # Also a respectful-language finding: the plan check shares lived.core.language.
+        ("The service user swims weekly.", True, ("outcome_third_person", "language_service_user")),
         ("Client to go swimming.", True, "outcome_third_person"),
         ("I want to be more patient with my kids.", True, None),
         ("I want to swim with my sister.", True, None),
@@ -261,7 +262,8 @@ def test_review_frequency_falls_back_to_the_whole_plan(draft, senior):
 @pytest.mark.django_db
 def test_outcomes_not_in_the_persons_words_are_flagged(draft, senior, words, written_by_person, code):
     add_outcome(draft, senior, in_persons_words=words, written_by_person=written_by_person)
-    assert [c for c, _ in codes_for(draft)] == ([code] if code else [])
+    expected = list(code) if isinstance(code, tuple) else ([code] if code else [])
+    assert sorted(c for c, _ in codes_for(draft)) == sorted(expected)
 
 
 @pytest.mark.django_db
@@ -340,3 +342,20 @@ def test_check_plan_takes_the_same_number_of_queries_for_any_size_of_plan(draft,
 def test_findings_are_dataclasses_with_the_agreed_fields():
     finding = Finding(code="x", message="m", reason="r", where="w")
     assert (finding.code, finding.message, finding.reason, finding.where) == ("x", "m", "r", "w")
+
+
+def test_plan_text_gets_the_shared_respectful_language_suggestions():
+    findings = check_text(
+        "Staff will make sure Ada is not allowed to wander; she refused her tablets.", "Action 1"
+    )
+    codes = [f.code for f in findings]
+    assert "language_allowed" in codes and "language_refused" in codes
+    refused = next(f for f in findings if f.code == "language_refused")
+    assert refused.where == "Action 1" and "declined" in refused.message and refused.reason
+    assert not [f for f in check_text("Put the refuse bin out on Tuesday.") if f.code.startswith("language_")]
+
+
+@pytest.mark.django_db
+def test_the_persons_own_words_are_never_reworded_for_language(draft, senior):
+    add_outcome(draft, senior, in_persons_words="I refused to go back there and I was right.")
+    assert not [c for c, _ in codes_for(draft) if c.startswith("language_")]
