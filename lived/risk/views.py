@@ -171,8 +171,16 @@ class RiskPlanDetail(PlanPage):
                 "can_review": user.has_perm("risk.manager_review", self.person),
                 "can_check_in": user.has_perm("risk.record_check_in", self.person),
                 "safeguarding": safeguarding_link(),
+                # Suggestions for the staff who write the plan; never on the person's own words
+                # (their goal and safety strategies).
+                "flags": check_language(" \n".join(getattr(plan, f) for f in STAFF_TEXT_FIELDS))
+                if user.has_perm("risk.draft_risk_plan", self.person)
+                else [],
             },
         )
+
+
+STAFF_TEXT_FIELDS = ["risk", "why_proportionate", "contingency", "review_triggers", "escalation"]
 
 
 class DecisionView(PlanPage):

@@ -332,3 +332,21 @@ def test_the_risk_page_charts_morning_incidents_week_by_week(client, person, sup
     assert "Incidents each week, last 8 weeks" in html
     assert "Mornings: 3 incidents in the first week, 1 in the last" in html
     assert "<svg" in html and "Show as a table" in html
+
+
+def test_the_plan_page_suggests_kinder_words_to_staff_but_not_in_the_persons_words(
+    client, person, support_worker
+):
+    plan = services.save_risk_plan(
+        actor=support_worker,
+        person=person,
+        data=plan_data(
+            goal="I refused to be walked like a dog.",  # the person's words: left alone
+            risk="She absconded twice when staff were late.",
+        ),
+    )
+    client.force_login(support_worker)
+    html = client.get(f"/people/{person.public_id}/risk/plans/{plan.public_id}/").content.decode()
+    assert "Some words could be kinder" in html
+    assert "Instead of “absconded”" in html
+    assert "Instead of “refused”" not in html
