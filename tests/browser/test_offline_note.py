@@ -14,7 +14,7 @@ def _ada():
 def _notes_about(person, step_what):
     from lived.notes.models import DailyNote
 
-    return DailyNote.objects.filter(person=person, steps__what=step_what).count()
+    return DailyNote.objects.filter(person=person, steps__what__startswith=step_what).count()
 
 
 def test_a_note_recorded_offline_is_sent_once_when_back_online(visit):
@@ -43,3 +43,31 @@ def test_a_note_recorded_offline_is_sent_once_when_back_online(visit):
     assert _notes_about(ada, step) == before + 1
     tom.goto(f"/people/{ada.public_id}/notes/")
     expect(page.get_by_text("Quiet time").first).to_be_visible()
+
+
+def test_a_note_kept_on_the_phone_survives_being_signed_out_and_is_sent_after_signing_in(visit):
+    """HAZ-013 d: when the phone reconnects after the session has ended, the note is not thrown away
+    and not lost: the worker is asked to sign in, and it is sent once they have."""
+    ada = _ada()
+    step = "Tea first"
+    before = _notes_about(ada, step)
+    tom = visit()
+    tom.sign_in("tom")
+    tom.goto(f"/people/{ada.public_id}/notes/record/")
+    page = tom.page
+
+    tom.context.set_offline(True)
+    page.get_by_role("button", name=f"Done as agreed: {step}").first.click()
+    status = page.locator("#offline-status")
+    expect(status).to_contain_text("1 note is waiting to be sent")
+
+    tom.context.clear_cookies()  # the session ends while the phone has no signal
+    tom.context.set_offline(False)
+    expect(status).to_contain_text("Sign in again to send the notes saved on this phone")
+    expect(status).to_contain_text("1 note is waiting to be sent")
+    assert _notes_about(ada, step) == before
+
+    tom.sign_in("tom")
+    tom.goto(f"/people/{ada.public_id}/notes/record/")
+    expect(status).to_contain_text("has now been sent")
+    assert _notes_about(ada, step) == before + 1
