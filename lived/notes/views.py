@@ -36,20 +36,21 @@ def _wants_json(request) -> bool:
     return request.headers.get("X-Lived-Offline") == "1"
 
 
-def rating_chart(ratings, person):
-    """The person's own ratings over time, (when, rating) oldest first: server-side SVG with a table."""
+def rating_chart(ratings, person, you: bool = False):
+    """The person's own ratings over time, (when, rating) oldest first: server-side SVG with a table.
+    `you` when the person is reading their own notes."""
     if len(ratings) < 2:
         return None
-    rated = [type("Rating", (), {"occurred_at": at, "self_rating": value}) for at, value in ratings]
+    whose = "Your" if you else f"{person.known_as}'s"
     return line_chart(
-        title=f"{person.known_as}'s own rating of how they feel, 0 to 10",
-        labels=[timezone.localtime(n.occurred_at).strftime("%-d %b") for n in rated],
-        series=[Series(f"{person.known_as}'s rating", [n.self_rating for n in rated])],
+        title=f"{whose} own rating of how {'you feel' if you else 'they feel'}, 0 to 10",
+        labels=[timezone.localtime(at).strftime("%-d %b") for at, _ in ratings],
+        series=[Series(f"{whose} rating", [value for _, value in ratings])],
         y_min=0,
         y_max=10,
         y_label="Rating (0 to 10)",
         bands=[Band(7, 10, "Good")],
-        summary=f"{len(rated)} ratings. First {rated[0].self_rating}, latest {rated[-1].self_rating}.",
+        summary=f"{len(ratings)} ratings. First {ratings[0][1]}, latest {ratings[-1][1]}.",
     )
 
 
@@ -74,7 +75,7 @@ class PersonNotes(PersonView):
             {
                 "page": page,
                 "items": items,
-                "chart": rating_chart(ratings, self.person),
+                "chart": rating_chart(ratings, self.person, you=self.viewer_is_person),
                 "use": use,
                 "plan_use_days": services.setting("PLAN_USE_DAYS", 14),
                 "handovers": handovers,

@@ -144,6 +144,12 @@ def test_the_notes_page_shows_suggestions_and_the_rating_chart(client, support_w
     assert "<svg" in page and "Sam&#39;s own ratings" in page
     assert 'style="' not in page
 
+    # On the person's own account the page, and the chart, speak to them.
+    client.force_login(person.user)
+    own = client.get(f"/people/{person.public_id}/notes/").content.decode()
+    assert "Your own rating of how you feel, 0 to 10" in own
+    assert "Sam&#39;s own rating" not in own
+
 
 def test_a_note_is_corrected_not_edited(client, support_worker, person, agreed):
     note, _ = services.record_note(actor=support_worker, person=person, data=note_data(text="Tea at 8"))
