@@ -40,6 +40,12 @@ def home(request):
     if kind == "circle":
         return redirect("people:circle_home")
     if request.user.is_care_staff:
+        from lived.accounts.models import Role
+
+        # A support worker's day starts with the shift briefing; seniors, managers and quality leads
+        # start from the people they are responsible for.
+        if not request.user.has_role(Role.SENIOR, Role.MANAGER, Role.QUALITY_LEAD):
+            return redirect("notes:briefing")
         return redirect("people:list")
     if request.user.is_staff:
         return redirect("admin:index")

@@ -15,10 +15,17 @@ def sign_in(client, username, password=PASSWORD):
     return client.post("/accounts/sign-in/", {"username": username, "password": password})
 
 
-def test_staff_sign_in_and_land_on_the_people_list(client, support_worker):
+def test_a_support_worker_signs_in_and_lands_on_the_shift_briefing(client, support_worker):
     response = sign_in(client, "support_worker")
     assert response.status_code == 302
-    assert client.get("/").url == "/people/"
+    assert client.get("/").url == "/briefing/"
+
+
+def test_seniors_and_managers_land_on_the_people_list(client, senior, manager):
+    for username in ("senior", "manager"):
+        sign_in(client, username)
+        assert client.get("/").url == "/people/", username
+        client.logout()
 
 
 def test_a_person_lands_on_their_own_record(client, person, person_user):
