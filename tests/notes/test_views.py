@@ -301,5 +301,10 @@ def test_a_circle_member_reads_notes_only_while_the_person_shares_them(
     page = client.get(url).content.decode()
     assert "shares their daily notes with you" in page and "She refused the walk" in page
     assert "Private handover" not in page and "Instead of" not in page and "Record a note" not in page
+    # No links into the parts of the record that are not shared; a way back to what is.
+    assert f"/people/{person.public_id}/about-me/" not in page
+    assert f"/circle/{person.public_id}/" in page
+    shared = client.get(f"/circle/{person.public_id}/").content.decode()
+    assert f'href="{url}"' in shared
     people_services.withdraw_sharing(actor=senior, agreement=agreement, reason="Changed my mind")
     assert client.get(url).status_code == 403
