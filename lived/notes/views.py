@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
-from lived.core.charts import Band, Series, line_chart
+from lived.core.charts import Band, Series, bar_chart, line_chart
 from lived.core.language import check_language
 from lived.core.views import PermissionView, PersonView
 from lived.notes import forms, queries, services
@@ -54,6 +54,26 @@ def rating_chart(ratings, person, you: bool = False):
     )
 
 
+def outcomes_chart(weekly, person, you: bool = False):
+    """Support offered, week by week: done against 'said no'. None when nothing was recorded."""
+    if not any(weekly["done"]) and not any(weekly["declined"]):
+        return None
+    return bar_chart(
+        title="Support offered each week, last 8 weeks",
+        labels=[f"w/c {start.day} {start:%b}" for start in weekly["starts"]],
+        series=[
+            Series("Done (as agreed or with changes)", weekly["done"]),
+            Series(f"{'You' if you else person.known_as} said no", weekly["declined"]),
+        ],
+        y_label="Notes",
+        x_label="Week beginning",
+        summary=(
+            f"Done: {weekly['done'][0]} in the first week, {weekly['done'][-1]} in the last. "
+            f"Said no: {weekly['declined'][0]} in the first week, {weekly['declined'][-1]} in the last."
+        ),
+    )
+
+
 class PersonNotes(PersonView):
     audit_what = "Daily notes"
     permission = "notes.view_notes"
@@ -76,6 +96,11 @@ class PersonNotes(PersonView):
                 "page": page,
                 "items": items,
                 "chart": rating_chart(ratings, self.person, you=self.viewer_is_person),
+                "outcomes_chart": outcomes_chart(
+                    queries.weekly_outcomes(self.person, timezone.localdate()),
+                    self.person,
+                    you=self.viewer_is_person,
+                ),
                 "use": use,
                 "plan_use_days": services.setting("PLAN_USE_DAYS", 14),
                 "handovers": handovers,

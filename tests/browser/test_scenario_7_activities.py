@@ -57,3 +57,21 @@ def test_three_declines_raise_a_review_visible_on_jos_reviews_page(visit):
     expect(hannah.page.get_by_role("heading", level=1)).to_have_text("Handover not yet read")
     hannah.goto("/notes/plans-in-use/?show=all")
     expect(hannah.page.get_by_role("link", name="Jo (Joanne) Whitfield")).to_be_visible()
+
+
+def test_jos_notes_show_said_no_falling_and_participation_rising(visit):
+    """Scenario 7, the outcome: over the weeks of her weekly rhythm, fewer "said no" and more done."""
+    from lived.people.models import Person
+
+    jo = Person.objects.get(preferred_name="Jo")
+    hannah = visit()
+    hannah.sign_in("hannah")
+    hannah.goto(f"/people/{jo.public_id}/notes/")
+    figure = hannah.page.locator("figure", has_text="Support offered each week, last 8 weeks")
+    figure.get_by_text("Show as a table").click()
+    rows = figure.locator("tbody tr")
+    done = [int(rows.nth(i).locator("td").nth(0).inner_text()) for i in range(rows.count())]
+    said_no = [int(rows.nth(i).locator("td").nth(1).inner_text()) for i in range(rows.count())]
+    assert sum(said_no[:4]) > sum(said_no[4:]), said_no
+    assert sum(done[4:]) > sum(done[:4]), done
+    hannah.check_accessibility()

@@ -308,3 +308,36 @@ def test_a_circle_member_reads_notes_only_while_the_person_shares_them(
     assert f'href="{url}"' in shared
     people_services.withdraw_sharing(actor=senior, agreement=agreement, reason="Changed my mind")
     assert client.get(url).status_code == 403
+
+
+def test_the_notes_page_charts_support_offered_week_by_week(client, support_worker, person, agreed):
+    """Scenario 7: are "said no" entries falling and participation rising?"""
+    now = timezone.now()
+    for days_ago, outcome in [
+        (52, "declined"),
+        (51, "declined"),
+        (50, "as_agreed"),
+        (2, "as_agreed"),
+        (1, "adjusted"),
+    ]:
+        extra = {"alternative_offered": "A walk instead", "what_happened_next": "Went for a walk"}
+        services.record_note(
+            actor=support_worker,
+            person=person,
+            data=note_data(
+                outcome=outcome,
+                text="Offered the art group",
+                occurred_at=now - datetime.timedelta(days=days_ago),
+                steps=[agreed.tea],
+                **(extra if outcome == "declined" else {}),
+            ),
+        )
+    from lived.notes.queries import weekly_outcomes
+
+    weekly = weekly_outcomes(person, timezone.localdate())
+    assert weekly["declined"] == [2, 0, 0, 0, 0, 0, 0, 0]
+    assert weekly["done"][0] == 1 and weekly["done"][-1] == 2
+    client.force_login(support_worker)
+    page = client.get(f"/people/{person.public_id}/notes/").content.decode()
+    assert "Support offered each week, last 8 weeks" in page
+    assert "Said no: 2 in the first week, 0 in the last" in page
