@@ -9,6 +9,23 @@ from django.views import View
 from lived.core.concurrency import StaleEdit
 
 
+def add_service_errors(form, error) -> None:
+    """A service refused the change (ValidationError): show its messages in the form's error summary."""
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+def care_services(request):
+    """The services the user gives care at, by name, and the one chosen with `?service=<public_id>`
+    (the first when none, or one outside their reach, is chosen)."""
+    from lived.organisations.models import Service
+
+    services = list(Service.objects.filter(pk__in=request.user.care_service_ids()).order_by("name"))
+    wanted = request.GET.get("service", "")
+    chosen = next((s for s in services if str(s.public_id) == wanted), None)
+    return services, chosen or (services[0] if services else None)
+
+
 class PermissionView(View):
     """A view that needs one `rules` permission with no object."""
 

@@ -97,28 +97,6 @@ class NoteForm(forms.Form):
         )
         self.fields["idempotency_key"].error_messages["required"] = "Reload the page and try again"
 
-    def checkbox_params(self, name: str) -> dict:
-        """Parameters for the NHS.UK checkboxes macro. (core.nhsuk_forms.field renders a
-        CheckboxSelectMultiple as radios, because Django's CheckboxSelectMultiple subclasses
-        RadioSelect; reported to the lead.)"""
-        bound = self[name]
-        value = bound.value() or []
-        chosen = {str(v) for v in (value if isinstance(value, list | tuple) else [value])}
-        items = []
-        for index, (choice_value, label) in enumerate(bound.field.choices, start=1):
-            choice_value = str(getattr(choice_value, "value", choice_value))
-            item = {"value": choice_value, "text": str(label), "checked": choice_value in chosen}
-            if index == 1:
-                item["id"] = f"{bound.auto_id}-1"
-            items.append(item)
-        return {
-            "name": bound.html_name,
-            "idPrefix": bound.auto_id,
-            "fieldset": {"legend": {"text": str(bound.label), "size": "s"}},
-            "errorMessage": {"text": " ".join(bound.errors)} if bound.errors else None,
-            "items": items,
-        }
-
 
 class AmendForm(NoteForm):
     amendment_reason = forms.CharField(

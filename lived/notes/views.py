@@ -17,19 +17,13 @@ from django.utils.dateparse import parse_date
 
 from lived.core.charts import Band, Series, bar_chart, line_chart
 from lived.core.language import check_language
-from lived.core.views import PermissionView, PersonView
+from lived.core.views import PermissionView, PersonView, add_service_errors, care_services
 from lived.notes import forms, queries, services
 from lived.notes.models import DailyNote, Shift
 from lived.notes.shifts import shift_at, window
-from lived.organisations.models import Service
 from lived.people.models import Person
 
 PAGE_SIZE = 50
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 def _wants_json(request) -> bool:
@@ -85,7 +79,9 @@ class PersonNotes(PersonView):
             (note, check_language(" ".join(getattr(note, f) for f in DailyNote.TEXT_FIELDS))) for note in page
         ]
         ratings = queries.ratings_for(self.person, timezone.now() - datetime.timedelta(days=60))
-        use = queries.plan_use(Person.objects.filter(pk=self.person.pk)).get(self.person.pk)
+        use = queries.plan_use(Person.objects.visible_to(request.user).filter(pk=self.person.pk)).get(
+            self.person.pk
+        )
         handovers = [
             (h, check_language(h.text))
             for h in queries.handovers_for(self.person, shift_at().previous().start)
@@ -154,7 +150,7 @@ class RecordNote(PersonView):
                     actor=request.user, person=self.person, data=form.cleaned_data
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 flags = check_language(" ".join(getattr(note, f) for f in DailyNote.TEXT_FIELDS))
                 if not created:
@@ -217,7 +213,7 @@ class CorrectNote(PersonView):
                     actor=request.user, person=self.person, note=note, data=data, reason=reason
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, "Correction saved. The earlier note is kept in the record.")
                 return redirect("notes:person_notes", person_id=self.person.public_id)
@@ -239,7 +235,7 @@ class AddHandover(PersonView):
                     actor=request.user, person=self.person, text=form.cleaned_data["text"]
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 flags = check_language(handover.text)
                 messages.success(
@@ -279,22 +275,11 @@ class ConfirmHandover(PersonView):
         return redirect(self._back(request))
 
 
-def _choose_service(request):
-    """The user's care services and the chosen one (`?service=<public_id>`, else the first)."""
-    care_ids = request.user.care_service_ids()
-    services_list = list(Service.objects.filter(pk__in=care_ids).order_by("name"))
-    chosen_id = request.GET.get("service", "")
-    chosen = next((s for s in services_list if str(s.public_id) == chosen_id), None)
-    if chosen is None and services_list:
-        chosen = services_list[0]
-    return services_list, chosen
-
-
 class Briefing(PermissionView):
     permission = "notes.view_briefing"
 
     def get(self, request):
-        services_list, service = _choose_service(request)
+        services_list, service = care_services(request)
         current = shift_at()
         shift_name = request.GET.get("shift", "")
         try:
@@ -330,7 +315,7 @@ class UnreadHandover(PermissionView):
     def get(self, request):
         from lived.accounts.models import Role, ServiceRole
 
-        services_list, service = _choose_service(request)
+        services_list, service = care_services(request)
         days = 3
         since = timezone.now() - datetime.timedelta(days=days)
         people = Person.objects.visible_to(request.user).active()

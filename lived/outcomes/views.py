@@ -9,16 +9,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from lived.core.views import PermissionView, PersonView
+from lived.core.views import PermissionView, PersonView, add_service_errors
 from lived.outcomes import forms, presenters, queries, services
 from lived.outcomes.measures import MEASURES, get_measure
 from lived.outcomes.models import CompletionMode
 from lived.plans.models import Outcome, PlanVersion
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 def _agreed_outcomes(person):
@@ -99,7 +94,7 @@ class CompleteMeasure(PersonView):
                     mode=form.cleaned_data.get("mode"),
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 text = f"{measure.name} saved. Score: {response.total:g}"
                 if response.band:
@@ -143,7 +138,7 @@ class RateSelf(PersonView):
                     mode=form.cleaned_data.get("mode"),
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, f"{scale.name}: {form.cleaned_data['value']} saved")
                 return redirect("outcomes:person_outcomes", person_id=self.person.public_id)
@@ -172,7 +167,7 @@ class AcknowledgeAlert(PersonView):
                     actor=request.user, alert=alert, action_taken=form.cleaned_data["action_taken"]
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, "Alert acknowledged")
                 return redirect("outcomes:person_outcomes", person_id=self.person.public_id)
@@ -193,7 +188,7 @@ class ScoreGoals(PersonView):
             try:
                 services.score_goals(actor=request.user, person=self.person, scores=form.scores())
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, "Goal attainment saved")
                 return redirect("outcomes:person_outcomes", person_id=self.person.public_id)
@@ -225,7 +220,7 @@ class AddSchedule(PersonView):
                     outcome_key=form.cleaned_data["outcome_key"] or None,
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, "Questionnaire scheduled")
                 return redirect("outcomes:person_outcomes", person_id=self.person.public_id)
@@ -246,7 +241,7 @@ class RecordHealthCheck(PersonView):
             try:
                 services.record_health_check(actor=request.user, person=self.person, data=data)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, "Health check saved")
                 return redirect("outcomes:person_outcomes", person_id=self.person.public_id)
@@ -289,7 +284,7 @@ class AddFollowUp(PersonView):
                     due_on=form.cleaned_data["due_on"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, "Follow-up added")
                 return redirect("outcomes:person_outcomes", person_id=self.person.public_id)
@@ -318,7 +313,7 @@ class CloseFollowUp(PersonView):
                     actor=request.user, follow_up=follow_up, outcome=form.cleaned_data["outcome"]
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, "Follow-up closed")
                 return redirect("outcomes:person_outcomes", person_id=self.person.public_id)
@@ -429,7 +424,7 @@ class NewGroup(PermissionView):
                     members=[form.people[k] for k in data["members"]],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, "Group created")
                 return redirect("outcomes:group", group_id=group.public_id)
@@ -453,7 +448,7 @@ class NewScale(PermissionView):
             try:
                 services.define_scale(actor=request.user, service=service, data=data)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, f"Self-rating “{data['name']}” added for {service.name}")
                 return redirect("outcomes:service_outcomes")

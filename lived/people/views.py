@@ -652,10 +652,8 @@ class CircleSharedView(PersonView):
             agreed = version is not None and version.status == PlanVersion.Status.AGREED
             context["plan_content"] = person_version(version) if agreed else None  # never a draft
         if SharedSection.CRISIS_PLAN in sections:
-            from lived.risk.models import CrisisPlan
-
             # Only when the person shares their crisis plan with this member; the current version.
-            context["crisis_plan"] = CrisisPlan.objects.filter(person=self.person).first()
+            context["crisis_plan"] = getattr(self.person, "crisis_plan", None)
         wishes = AdvanceSharingWishes.objects.filter(person=self.person).first()
         context["unwell"] = bool(wishes and wishes.in_force)
         # The wishes statement itself is shown only to those it names: members with when-unwell sharing.

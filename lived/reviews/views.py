@@ -9,17 +9,12 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from lived.core.views import PermissionView, PersonView
+from lived.core.views import PermissionView, PersonView, add_service_errors
 from lived.organisations.models import Service
 from lived.reviews import forms, queries, services
 from lived.reviews.models import Review
 
 PAGE_SIZE = 100
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 class PersonReviews(PersonView):
@@ -81,7 +76,7 @@ class AskForReview(PersonView):
                     actor=request.user,
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 if open_before:
                     messages.success(
@@ -147,7 +142,7 @@ class AddAgendaItem(ReviewPage):
                     in_persons_words=form.cleaned_data.get("in_persons_words", True),
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, "Added to the agenda")
                 return redirect("reviews:review", person_id=self.person.public_id, review_id=review.public_id)
@@ -175,7 +170,7 @@ class CompleteReview(ReviewPage):
             try:
                 done = services.complete_review(actor=request.user, review=review, **form.cleaned_data)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 if done.resulting_version_id:
                     messages.success(
@@ -209,7 +204,7 @@ class CancelReview(ReviewPage):
             try:
                 services.cancel_review(actor=request.user, review=review, reason=form.cleaned_data["reason"])
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, "Review cancelled. It is kept in the record with the reason.")
                 return redirect("reviews:person_reviews", person_id=self.person.public_id)
@@ -239,7 +234,7 @@ class AddCheckIn(PersonView):
                     in_persons_words=form.cleaned_data.get("in_persons_words", True),
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request,

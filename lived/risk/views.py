@@ -13,16 +13,10 @@ from django.utils import timezone
 from lived.core.charts import Series, bar_chart
 from lived.core.concurrency import StaleEdit
 from lived.core.language import check_language
-from lived.core.views import PermissionView, PersonView
-from lived.organisations.models import Service
+from lived.core.views import PermissionView, PersonView, add_service_errors, care_services
 from lived.people.models import AdvanceSharingWishes, Person
 from lived.risk import forms, queries, services
 from lived.risk.models import Complaint, RiskPlan
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 def safeguarding_link() -> dict:
@@ -79,9 +73,7 @@ class PersonRisk(PersonView):
                 "complaints": complaints,
                 "concerns": concerns,
                 "can_see_safeguarding": can_see_safeguarding,
-                "crisis_plan": getattr(self.person, "crisis_plan", None)
-                if hasattr(self.person, "crisis_plan")
-                else None,
+                "crisis_plan": getattr(self.person, "crisis_plan", None),
                 "today": today,
             },
         )
@@ -108,7 +100,7 @@ class NewRiskPlan(PlanPage):
             try:
                 plan = services.save_risk_plan(actor=request.user, person=self.person, data=form.plan_data())
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, "Risk plan saved as a draft. A senior or manager approves it.")
                 return self._back(plan)
@@ -142,7 +134,7 @@ class EditRiskPlan(PlanPage):
                     error, labels, reverse("risk:plan", args=[self.person.public_id, plan.public_id])
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, "Risk plan saved as a draft")
                 return self._back(plan)
@@ -209,7 +201,7 @@ class DecisionView(PlanPage):
             try:
                 self.act(plan, form.cleaned_data)
             except (ValidationError, PermissionDenied) as error:
-                _add_errors(
+                add_service_errors(
                     form, error if isinstance(error, ValidationError) else ValidationError(str(error))
                 )
             else:
@@ -291,7 +283,7 @@ class RecordCheckIn(PlanPage):
                     notes=form.cleaned_data["notes"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -321,7 +313,7 @@ class RecordCapacity(PlanPage):
                     actor=request.user, person=self.person, plan=plan, data=form.assessment_data()
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, "Capacity assessment recorded")
                 return self._back(plan)
@@ -401,7 +393,7 @@ class EditCrisisPlan(PersonView):
                 }
                 return self.conflict(error, labels, reverse("risk:crisis_plan", args=[self.person.public_id]))
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request, "Your words are saved" if self.viewer_is_person else "Crisis plan saved"
@@ -437,7 +429,7 @@ class NewIncident(PersonView):
                     actor=request.user, person=self.person, **form.service_args()
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 text = "Incident recorded."
                 if incident.is_crisis:
@@ -518,7 +510,7 @@ class SafeguardingDetail(PersonView):
             try:
                 services.close_safeguarding(actor=request.user, concern=concern, **form.cleaned_data)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, "Safeguarding concern closed with its outcome")
                 return redirect(
@@ -545,7 +537,7 @@ class NewComplaint(PersonView):
                     actor=request.user, person=self.person, **form.service_args()
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -586,7 +578,7 @@ class ComplaintDetail(PersonView):
             try:
                 services.respond_to_complaint(actor=request.user, complaint=complaint, **form.cleaned_data)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, "Response saved")
                 return redirect(
@@ -611,12 +603,7 @@ class ServiceRisk(PermissionView):
 
     def get(self, request):
         today = timezone.localdate()
-        care_ids = request.user.care_service_ids()
-        services_list = list(Service.objects.filter(pk__in=care_ids).order_by("name"))
-        service_id = request.GET.get("service", "")
-        chosen = next((s for s in services_list if str(s.public_id) == service_id), None)
-        if chosen is None and services_list:
-            chosen = services_list[0]
+        services_list, chosen = care_services(request)
         people = Person.objects.visible_to(request.user).filter(service=chosen)
         trends = queries.service_trends(people, today)
         months = trends["months"]

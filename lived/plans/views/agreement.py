@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 
 from lived.core.concurrency import StaleEdit
+from lived.core.views import add_service_errors
 from lived.plans import forms, services
 from lived.plans.presenters import finding_record
 from lived.plans.services import PlanFrozen
@@ -64,8 +65,7 @@ class Respond(PlanView):
         except PlanFrozen:
             return self.frozen(version)
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            add_service_errors(form, error)
             return self._page(form, version, status=400)
         messages.success(request, self._thanks(agrees))
         return redirect(self.version_url(version))

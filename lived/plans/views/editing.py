@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 
 from lived.core.concurrency import StaleEdit
+from lived.core.views import add_service_errors
 from lived.plans import forms, services
 from lived.plans.models import (
     Action,
@@ -100,11 +101,6 @@ class DraftView(PlanView):
         return redirect(self.version_url(self.version) + (f"#{anchor}" if anchor else ""))
 
 
-def _service_errors(form, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
-
-
 def _data(form) -> dict:
     data = dict(form.cleaned_data)
     data.pop("version", None)
@@ -139,7 +135,7 @@ class AddPart(DraftView):
         except PlanFrozen:  # a ValidationError too: DraftView.post answers with the frozen page
             raise
         except ValidationError as error:
-            _service_errors(form, error)
+            add_service_errors(form, error)
             return self.page(form, parent=parent, status=400)
         messages.success(self.request, f"{self.kind.noun.capitalize()} added to the draft")
         return self.back_to_version(f"{self.kind.url_name}-{part.public_id}")
@@ -171,7 +167,7 @@ class EditPart(DraftView):
         except PlanFrozen:  # a ValidationError too: DraftView.post answers with the frozen page
             raise
         except ValidationError as error:
-            _service_errors(form, error)
+            add_service_errors(form, error)
             return self.page(form, part=part, status=400)
         messages.success(self.request, f"{self.kind.noun.capitalize()} saved")
         return self.back_to_version(f"{self.kind.url_name}-{part.public_id}")
