@@ -62,6 +62,13 @@ ROOT = Path(__file__).resolve().parents[2] / "lived"
 SCOPED_MARKERS = (".visible_to(", "person=self.person", "person=person", "self.person.", "Prefetch(")
 
 
+def _scoped(model: str, segment: str) -> bool:
+    # People themselves are only ever read through visible_to: "pk=self.person.pk" is not a scope.
+    if model == "Person":
+        return ".visible_to(" in segment
+    return any(marker in segment for marker in SCOPED_MARKERS)
+
+
 def _unscoped_reads(source: str) -> list[str]:
     """Each simple statement that reads a person-data model's `.objects` without a scoping marker.
 
@@ -79,7 +86,7 @@ def _unscoped_reads(source: str) -> list[str]:
                 and node.attr == "objects"
                 and isinstance(node.value, ast.Name)
                 and node.value.id in PERSON_MODELS
-                and not any(marker in segment for marker in SCOPED_MARKERS)
+                and not _scoped(node.value.id, segment)
             ):
                 problems.append(f"{node.value.id}.objects at line {node.lineno}")
     return problems
@@ -98,6 +105,7 @@ def test_the_checker_catches_an_unscoped_read():
     assert _unscoped_reads("def v(request):\n    return Person.objects.all()\n")
     assert _unscoped_reads("def v(request):\n    x = AboutMeEntry.objects.filter(\n        section='a')\n")
     assert not _unscoped_reads("def v(request):\n    return Person.objects.visible_to(request.user)\n")
+    assert _unscoped_reads("def v(self):\n    return Person.objects.filter(pk=self.person.pk)\n")
 
 
 def test_models_that_point_at_a_person_are_found_without_being_listed():
