@@ -13,6 +13,7 @@ from functools import cache
 from django import forms
 from django.core.exceptions import ValidationError
 from django.template import engines
+from django.utils import timezone
 from markupsafe import Markup
 
 _MACROS = {
@@ -76,7 +77,7 @@ class NHSDateField(forms.MultiValueField):
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
         if year < 1900:
             raise ValidationError("Year must be 1900 or later", code="invalid")
-        if self.past_only and value > datetime.date.today():
+        if self.past_only and value > timezone.localdate():
             raise ValidationError("Date must be today or in the past", code="future")
         return value
 

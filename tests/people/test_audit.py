@@ -1,8 +1,7 @@
 """Every change to person data writes an audit row with who and what, through the service functions."""
 
-import datetime
-
 import pytest
+from django.utils import timezone
 
 from lived.core.models import AuditEvent
 from lived.people import services
@@ -29,7 +28,7 @@ def test_every_service_function_writes_an_audit_row(person, senior):
     agreement = services.agree_sharing(
         actor=senior,
         person=person,
-        data={"member": member, "section": SharedSection.OUTCOMES, "starts_on": datetime.date.today()},
+        data={"member": member, "section": SharedSection.OUTCOMES, "starts_on": timezone.localdate()},
     )
     services.withdraw_sharing(actor=senior, agreement=agreement, reason="asked")
     services.save_advance_wishes(actor=senior, person=person, statement="Tell my sister", opened_version=1)

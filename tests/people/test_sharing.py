@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from lived.people import services
 from lived.people.models import SharedSection
@@ -54,7 +55,7 @@ def test_when_unwell_sharing_applies_only_while_the_wishes_are_in_force(
 
 
 def test_sharing_outside_its_dates_is_not_shown(person, circle_member, circle_user, senior):
-    today = datetime.date.today()
+    today = timezone.localdate()
     services.agree_sharing(
         actor=senior,
         person=person,
