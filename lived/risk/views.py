@@ -187,7 +187,7 @@ class DecisionView(PlanPage):
     def _page(self, form, plan, status=200):
         return self.render(
             self.template,
-            {"form": form, "plan": plan, "heading": self.heading, "button": self.button},
+            {"form": form, "plan": plan, "heading": self.heading, "button_text": self.button},
             status=status,
         )
 

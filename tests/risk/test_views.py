@@ -350,3 +350,18 @@ def test_the_plan_page_suggests_kinder_words_to_staff_but_not_in_the_persons_wor
     assert "Some words could be kinder" in html
     assert "Instead of “absconded”" in html
     assert "Instead of “refused”" not in html
+
+
+def test_decision_forms_show_their_button_text_not_a_macro(client, senior, manager, risk_plan, approved_plan):
+    """The decision template imported the NHS button macro as `button` and was also given a
+    `button` variable: the page showed "<Macro 'button'>" where "Approve the plan" belonged."""
+    person, plan = approved_plan.person.public_id, approved_plan.public_id
+    client.force_login(manager)
+    for path, text in [
+        (f"/people/{person}/risk/plans/{plan}/approve/", "Approve the plan"),
+        (f"/people/{person}/risk/plans/{plan}/stage/", "Move to the next stage"),
+        (f"/people/{person}/risk/plans/{plan}/manager-review/", "Record the review"),
+    ]:
+        page = client.get(path).content.decode()
+        assert "Macro" not in page, path
+        assert text in page, path
