@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from lived.accounts.models import CARE_ROLES, ServiceRole, User
 from lived.plans import forms, services
@@ -238,4 +239,7 @@ class ConfirmRead(PlanView):
             return self.render("plans/not_agreed.jinja", {"version": version}, status=400)
         services.confirm_read(user=request.user, version=version)
         messages.success(request, f"Thank you. You have confirmed you have read version {version.number}.")
+        back = request.GET.get("next", "")
+        if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+            return redirect(back)  # e.g. back to the shift briefing the worker came from
         return redirect(self.plan_url())
