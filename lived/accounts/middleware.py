@@ -4,6 +4,8 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from lived.accounts.devices import may_set_up_device
+
 OPEN_PREFIXES = ("/static/", "/accounts/sign-in/", "/accounts/password-reset/", "/favicon.ico")
 
 
@@ -19,7 +21,9 @@ class SignInRequiredMiddleware:
         return self.get_response(request)
 
 
-TWO_FACTOR_OPEN = ("/static/", "/accounts/two-factor/", "/accounts/sign-out/")
+# Open to a signed-in user who has not passed two-factor. The set-up and verify pages are not here:
+# which of the two is open depends on whether the user already has an authenticator app.
+TWO_FACTOR_OPEN = ("/static/", "/accounts/sign-out/")
 
 
 class TwoFactorMiddleware:
@@ -35,9 +39,10 @@ class TwoFactorMiddleware:
             and not user.is_verified()
             and not request.path.startswith(TWO_FACTOR_OPEN)
         ):
-            from django_otp import devices_for_user
-
-            if any(True for _ in devices_for_user(user, confirmed=True)):
-                return redirect(f"{reverse('accounts:two_factor_verify')}?next={request.path}")
-            return redirect("accounts:two_factor_setup")
+            setup, verify = reverse("accounts:two_factor_setup"), reverse("accounts:two_factor_verify")
+            if may_set_up_device(user):  # no authenticator app yet: set one up first
+                if request.path != setup:
+                    return redirect(setup)
+            elif request.path != verify:
+                return redirect(f"{verify}?next={request.path}")
         return self.get_response(request)

@@ -3,18 +3,26 @@ from io import BytesIO
 
 import qrcode
 import qrcode.image.svg
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django_otp import login as otp_login
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from markupsafe import Markup
 
+from lived.accounts.devices import (
+    PENDING_DEVICE_SESSION_KEY,
+    add_device,
+    confirmed_devices,
+    may_set_up_device,
+    pending_device,
+)
 from lived.accounts.forms import SignInForm, TokenForm
+from lived.accounts.limits import password_reset_allowed
 from lived.core.audit import record_account_event
 from lived.core.models import AuditEvent
 
@@ -50,14 +58,29 @@ class SignOut(View):
 
 
 def locked_out(request, response=None, credentials=None):
-    return render(request, "accounts/locked_out.jinja", status=429)
+    minutes = round(settings.AXES_COOLOFF_TIME * 60)
+    return render(request, "accounts/locked_out.jinja", {"minutes": minutes}, status=429)
 
 
 class PasswordReset(auth_views.PasswordResetView):
+    """Ask for a reset link. Limited per address and per email (lived/accounts/limits.py); the limit
+    applies whether or not the email matches an account, so neither reply says which."""
+
     template_name = "accounts/password_reset.jinja"
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        if not password_reset_allowed(self.request, form.cleaned_data["email"]):
+            minutes = settings.LIVED_PASSWORD_RESET_WINDOW_MINUTES
+            form.add_error(
+                "email",
+                f"You have asked for too many reset links. Wait {minutes} minutes and try again, "
+                "or ask your manager to reset your password.",
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
 
 
 class PasswordResetDone(auth_views.PasswordResetDoneView):
@@ -81,16 +104,16 @@ def _safe_next(request, default="home"):
 
 
 class TwoFactorSetup(View):
-    """Staff add an authenticator app: scan the code, then type a code to prove it works."""
+    """Staff add an authenticator app: scan the code, then type a code to prove it works. Open only
+    before the first app is confirmed, or after this session has passed two-factor with one."""
 
-    def _device(self, request):
-        device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
-        return device or TOTPDevice.objects.create(
-            user=request.user, name="Authenticator app", confirmed=False
-        )
+    def dispatch(self, request, *args, **kwargs):
+        if not may_set_up_device(request.user):
+            return redirect(f"{reverse('accounts:two_factor_verify')}?next={request.path}")
+        return super().dispatch(request, *args, **kwargs)
 
     def _render(self, request, form, status=200):
-        device = self._device(request)
+        device = pending_device(request)
         buffer = BytesIO()
         qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage).save(buffer)
         svg = buffer.getvalue().decode()
@@ -98,7 +121,12 @@ class TwoFactorSetup(View):
         svg = svg.replace("<svg", '<svg role="img" aria-label="QR code for your authenticator app"', 1)
         qr_svg = Markup(svg)  # noqa: S704 (SVG we generated ourselves)
         secret = b32encode(device.bin_key).decode()
-        context = {"form": form, "qr_svg": qr_svg, "secret": secret}
+        context = {
+            "form": form,
+            "qr_svg": qr_svg,
+            "secret": secret,
+            "apps_already": confirmed_devices(request.user).count(),
+        }
         return render(request, "accounts/two_factor_setup.jinja", context, status=status)
 
     def get(self, request):
@@ -106,12 +134,13 @@ class TwoFactorSetup(View):
 
     def post(self, request):
         form = TokenForm(request.POST)
-        device = self._device(request)
+        device = pending_device(request)
         if form.is_valid() and device.verify_token(form.cleaned_data["token"]):
-            device.confirmed = True
-            device.save()
+            add_device(user=request.user, device=device, verified=request.user.is_verified())
+            request.session.pop(PENDING_DEVICE_SESSION_KEY, None)
             otp_login(request, device)
-            messages.success(request, "Two-factor sign-in is set up")
+            told = " We have emailed you to say an authenticator app was added." if request.user.email else ""
+            messages.success(request, f"Two-factor sign-in is set up.{told}")
             return redirect("home")
         if form.is_valid():
             form.add_error("token", "The security code is not right. Try the newest code.")
@@ -119,13 +148,22 @@ class TwoFactorSetup(View):
 
 
 class TwoFactorVerify(View):
+    """The second step of sign-in, with an authenticator app already set up."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not confirmed_devices(request.user).exists():
+            return redirect("accounts:two_factor_setup")
+        if request.user.is_verified():
+            return redirect(_safe_next(request))
+        return super().dispatch(request, *args, **kwargs)
+
     def get(self, request):
         return render(request, "accounts/two_factor_verify.jinja", {"form": TokenForm()})
 
     def post(self, request):
         form = TokenForm(request.POST)
         if form.is_valid():
-            for device in TOTPDevice.objects.filter(user=request.user, confirmed=True):
+            for device in confirmed_devices(request.user):
                 if device.verify_token(form.cleaned_data["token"]):
                     otp_login(request, device)
                     return redirect(_safe_next(request))

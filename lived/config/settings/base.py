@@ -127,16 +127,42 @@ CSRF_COOKIE_SAMESITE = "Lax"
 LIVED_REQUIRE_TWO_FACTOR = env_bool("LIVED_REQUIRE_TWO_FACTOR", False)
 OTP_TOTP_ISSUER = "Lived"
 
-# Lock an account (by username) after repeated failed sign-ins.
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+# Sign-in limits (django-axes, with lived.accounts.limits.SignInLimitsHandler giving each set of
+# lockout parameters its own limit). Two locks, each for AXES_COOLOFF_MINUTES:
+# 1. One username from one address: AXES_FAILURE_LIMIT wrong passwords lock that username *from that
+#    address* only. A stranger elsewhere cannot lock a named worker out: the worker signs in from
+#    their own network as usual. (A lock on the username alone would let anyone do that.)
+# 2. One address, any usernames: LIVED_SIGN_IN_ADDRESS_LIMIT wrong passwords lock the address, so
+#    trying a few passwords at each of many accounts is stopped. Staff in a care home share one
+#    address, so this limit is much higher; failures during a lock are not counted (below), so one
+#    worker's typos add at most AXES_FAILURE_LIMIT, and a worker's own failures are cleared when they
+#    sign in. Guessing one account from many addresses is slowed by lock 1 at each address; staff
+#    also need their authenticator app, and every failure is in the audit trail and axes' log.
+LIVED_SIGN_IN_LIMITS = [
+    (["username", "ip_address"], env_int("AXES_FAILURE_LIMIT", 5, minimum=1)),
+    (["ip_address"], env_int("LIVED_SIGN_IN_ADDRESS_LIMIT", 30, minimum=1)),
+]
+AXES_LOCKOUT_PARAMETERS = [parameters for parameters, _ in LIVED_SIGN_IN_LIMITS]
+AXES_FAILURE_LIMIT = LIVED_SIGN_IN_LIMITS[0][1]
+AXES_HANDLER = "lived.accounts.limits.SignInLimitsHandler"
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30, minimum=1) / 60
-AXES_LOCKOUT_PARAMETERS = ["username"]
-# Staff in one care setting often share one network address, so lockout is per account, not per
-# address: locking by address would let one mistyped password lock out a whole team on shift.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Guesses made while locked are refused and not counted: counting them would let one address, by
+# carrying on, push the lock past what it alone may cause.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = None
 AXES_LOCKOUT_CALLABLE = "lived.accounts.views.locked_out"
+# The client's address. Behind reverse proxies, set LIVED_TRUSTED_PROXIES to how many there are (each
+# appends to X-Forwarded-For); without it every request would seem to come from the proxy, and the
+# per-address limit would lock everyone out at once.
+LIVED_TRUSTED_PROXIES = env_int("LIVED_TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "lived.accounts.limits.client_address"
+# Password reset links: at most this many requests per address and per email in the window,
+# counted in the cache whether or not the email has an account. (The cache must be shared by every
+# web process for the limits to hold across them.)
+LIVED_PASSWORD_RESET_WINDOW_MINUTES = env_int("LIVED_PASSWORD_RESET_WINDOW_MINUTES", 60, minimum=1)
+LIVED_PASSWORD_RESET_PER_ADDRESS = env_int("LIVED_PASSWORD_RESET_PER_ADDRESS", 10, minimum=1)
+LIVED_PASSWORD_RESET_PER_EMAIL = env_int("LIVED_PASSWORD_RESET_PER_EMAIL", 3, minimum=1)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
