@@ -99,6 +99,7 @@ APP_MATRICES = [
     "tests.notes.test_permission_matrix",
     "tests.risk.test_permission_matrix",
     "tests.outcomes.test_permission_matrix",
+    "tests.accounts.test_role_requests",
 ]
 
 

@@ -97,3 +97,73 @@ class ServiceRole(LivedModel):
 
     def __str__(self) -> str:
         return f"{self.user.display_name}: {self.get_role_display()} at {self.service}"
+
+
+class RoleGrantRequestQuerySet(models.QuerySet):
+    def for_manager(self, user) -> "RoleGrantRequestQuerySet":
+        """Requests at the services where this user is a manager: the only ones they may see."""
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        managed = [sid for sid, roles in user.roles_by_service.items() if Role.MANAGER in roles]
+        return self.filter(service_id__in=managed)
+
+    def pending(self) -> "RoleGrantRequestQuerySet":
+        return self.filter(confirmed_at__isnull=True, declined_at__isnull=True)
+
+
+class RoleGrantRequest(LivedModel):
+    """A role asked for in the administration site that waits for a second person.
+
+    Every role except administrator reads people's records, so a grant of one of those roles (or any
+    grant an administrator asks for themself) takes effect only when a manager of that service, who
+    is neither the person asking nor the person it is for, confirms it. The `ServiceRole` is created
+    at that moment; a declined request never becomes one.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for a manager"
+        CONFIRMED = "confirmed", "Confirmed"
+        DECLINED = "declined", "Declined"
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="role_requests")
+    service = models.ForeignKey("organisations.Service", on_delete=models.PROTECT, related_name="+")
+    team = models.ForeignKey("organisations.Team", on_delete=models.PROTECT, null=True, blank=True)
+    role = models.CharField(max_length=30, choices=Role.choices)
+    requested_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField()
+    confirmed_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    declined_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    declined_at = models.DateTimeField(null=True, blank=True)
+    declined_reason = models.TextField(blank=True)
+
+    objects = RoleGrantRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["requested_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "service", "role"],
+                condition=models.Q(confirmed_at__isnull=True, declined_at__isnull=True),
+                name="one_pending_request_per_role",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(confirmed_at__isnull=True) | models.Q(declined_at__isnull=True),
+                name="confirmed_or_declined_not_both",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user.display_name}: {self.get_role_display()} at {self.service}"
+
+    @property
+    def status(self) -> str:
+        if self.confirmed_at is not None:
+            return self.Status.CONFIRMED
+        if self.declined_at is not None:
+            return self.Status.DECLINED
+        return self.Status.PENDING
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING

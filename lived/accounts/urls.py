@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lived.accounts import views
+from lived.accounts import views, views_roles
 
 app_name = "accounts"
 
@@ -17,4 +17,6 @@ urlpatterns = [
     path("password-reset/done/", views.PasswordResetComplete.as_view(), name="password_reset_complete"),
     path("two-factor/setup/", views.TwoFactorSetup.as_view(), name="two_factor_setup"),
     path("two-factor/verify/", views.TwoFactorVerify.as_view(), name="two_factor_verify"),
+    path("role-requests/", views_roles.RoleRequests.as_view(), name="role_requests"),
+    path("role-requests/<uuid:request_id>/", views_roles.RoleRequestDetail.as_view(), name="role_request"),
 ]

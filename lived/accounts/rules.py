@@ -1,0 +1,25 @@
+"""Who may confirm a role: managers, for their own services, never for themselves or their own asks.
+
+The page lists only requests at the user's own services (`RoleGrantRequest.objects.for_manager`);
+anything else is not found. These rules then decide 403.
+"""
+
+import rules
+
+from lived.accounts.models import Role
+
+
+@rules.predicate
+def is_a_manager(user):
+    return user.is_authenticated and user.has_role(Role.MANAGER)
+
+
+@rules.predicate
+def may_decide(user, grant_request):
+    from lived.accounts.services import may_decide as decide
+
+    return grant_request is not None and decide(user, grant_request)
+
+
+rules.add_perm("accounts.review_role_requests", is_a_manager)
+rules.add_perm("accounts.decide_role_request", is_a_manager & may_decide)
