@@ -387,7 +387,8 @@ ADA = {
             "red_staff_do": say("""Tell her you are going to the kitchen and will come back in ten
                 minutes, and do exactly that. No personal care this morning unless Ada asks for it.
                 Offer her tablets once, at the window, before 9:45; if she says no, do not ask again,
-                write it down and ring the senior on shift. Offer to ring Marta if Ada wants her."""),
+                write it down and ring the senior on shift. Offer to ring her daughter Marta if Ada
+                wants."""),
         },
     ],
     "agreed": {
@@ -587,7 +588,7 @@ PRIYA = {
             actions=[
                 action(
                     """Carry the heavy shopping home from the market on Saturdays so Priya can cook
-                    for Edith and her visitors.""",
+                    for her visitors and Edith next door.""",
                     role=ON_SHIFT,
                     when="Saturday mornings",
                 ),
@@ -743,11 +744,11 @@ JENNY = {
             L.RELATIONSHIPS,
             C.CONNECTEDNESS,
             evidence="""Jenny saying she knew where the children were and who was with them, asked at
-                each review and after any crisis. Jenny invited to every meeting about her or the
+                each review and after any crisis. Jenny is invited to every meeting about her or the
                 children.""",
             actions=[
                 action(
-                    """If Jenny becomes unwell, ring Abena first to check the children are with her,
+                    """If Jenny becomes unwell, ring Abena first to check the children are with Abena,
                     then tell Jenny who is with them before anything else.""",
                     role="Senior on shift",
                     when="At the first sign Jenny is becoming unwell",
@@ -1039,7 +1040,7 @@ OTHERS = {
             evidence="Housing application made; move-on plan agreed with Naomi.",
             actions=[
                 action(
-                    "Meet with Shauna and Naomi, her personal adviser, about moving on.",
+                    "Meet with Shauna and her personal adviser Naomi about moving on.",
                     owner="grace",
                     when="Every eight weeks",
                 ),

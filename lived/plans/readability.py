@@ -13,6 +13,10 @@ textstat would otherwise try to download the CMU dictionary from the internet on
 from hyphenation run slightly low, so scores can be a few points kinder than US tools. Scores are
 clamped to 0-100 for display. A formula cannot tell whether words are kind or make sense: it is a
 prompt to shorten sentences and choose shorter words, not a verdict.
+
+The person's version is also only "met" when it speaks as the person: staff-written words are
+turned into the first person by `lived.plans.first_person`, and any sentence that still calls the
+person by name or by their pronouns is listed for staff to rewrite (`Readability.third_person`).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from dataclasses import dataclass, field
 from textstat.textstat import textstatistics
 
 from lived.core.presenters import date_long
+from lived.plans.first_person import Referent, third_person_references, to_first_person
 from lived.plans.quality import prefetched
 
 TARGET = 60.0
@@ -42,6 +47,8 @@ class Readability:
     target: float
     meets_target: bool
     label: str
+    # Sentences of the person's version that still refer to the person in the third person.
+    third_person: list[str] = field(default_factory=list)
 
 
 def score_text(text: str) -> Readability:
@@ -60,8 +67,15 @@ def readability(version) -> Readability:
 
 
 def content_readability(content: PersonVersion | None) -> Readability:
-    """How easy already-built person's-version content is to read (saves building it twice)."""
-    return score_text(" ".join(content.sentences()) if content else "")
+    """How easy already-built person's-version content is to read (saves building it twice).
+    The target is met only if the score is, and no sentence still talks about the person as "he",
+    "she", "they" or by name."""
+    result = score_text(" ".join(content.sentences()) if content else "")
+    if content is not None and content.referent is not None:
+        read = [*content.headings(), *content.sentences()]
+        result.third_person = [s for s in read if third_person_references(s, content.referent)]
+        result.meets_target = result.meets_target and not result.third_person
+    return result
 
 
 # --- Plain sentences -----------------------------------------------------------------------------
@@ -83,23 +97,10 @@ def lines(text: str) -> list[str]:
     return [sentence(line) for line in (text or "").splitlines() if line.strip()]
 
 
-_TO_ME_VERBS = (
-    "with|to|for|ask|asks|remind|reminds|offer|offers|help|helps|tell|tells|show|shows|give|gives|"
-    "support|supports|prompt|prompts|phone|call|text|visit|meet|take|join|invite|check on|check in with"
-)
-
-
-def first_person(text: str, names: Iterable[str]) -> str:
-    """Staff-written words, read by the person: "Sam's" becomes "my", "with Sam" becomes "with me".
-    Only these safe swaps are made; anything else is left as written."""
-    result = text or ""
-    for name in names:
-        if not name:
-            continue
-        escaped = re.escape(name)
-        result = re.sub(rf"(?<!\w){escaped}['\u2019]s(?!\w)", "my", result)
-        result = re.sub(rf"(?<!\w)({_TO_ME_VERBS})\s+{escaped}(?!\w)", r"\1 me", result, flags=re.IGNORECASE)
-    return re.sub(r"(^|[.!?]\s+)my(?!\w)", lambda m: m.group(1) + "My", result)
+def first_person(text: str, referent: Referent | Iterable[str]) -> str:
+    """Staff-written words, read by the person: "Help Sam renew his bus pass" becomes "Help me renew
+    my bus pass". See `lived.plans.first_person` for what is changed and what is left alone."""
+    return to_first_person(text, referent)
 
 
 def clock(value) -> str:
@@ -129,7 +130,7 @@ class CardBlock:
     staff_do: list[str]
 
 
-def card_blocks(card, *, for_person: bool = False, names: Iterable[str] = ()) -> list[CardBlock]:
+def card_blocks(card, *, for_person: bool = False, names: Referent | Iterable[str] = ()) -> list[CardBlock]:
     """The three traffic-light blocks of a prompt card, each with a text label (never colour alone)."""
     blocks = []
     for colour, staff_label, person_label in CARD_STATES:
@@ -192,6 +193,7 @@ class EasyCard:
 class PersonVersion:
     version: object
     is_draft: bool
+    referent: Referent | None = None
     agreed: list[str] = field(default_factory=list)
     persons_words: list[str] = field(default_factory=list)
     outcomes: list[EasyOutcome] = field(default_factory=list)
@@ -219,13 +221,17 @@ class PersonVersion:
         out += self.plan_review
         return [s for s in out if s]
 
+    def headings(self) -> list[str]:
+        """The headings staff wrote (routine names, prompt card titles), not scored but read."""
+        return [r.name for r in self.routines] + [c.title for c in self.cards]
+
 
 def _action_sentences(action, names) -> list[str]:
     out = lines(first_person(action.what, names))
     if action.who:
-        out.append(sentence(f"{action.who} will do this"))
+        out.append(sentence(first_person(f"{action.who} will do this", names)))
     if action.frequency.strip():
-        out.append(sentence(f"When: {action.frequency.strip()}"))
+        out.append(sentence(first_person(f"When: {action.frequency.strip()}", names)))
     for line in lines(first_person(action.prompts, names)):
         out.append(f"Staff will say: {line}")
     for line in lines(first_person(action.adjustments, names)):
@@ -259,8 +265,38 @@ def _step(number: int, step, names) -> EasyStep:
         can_flex=can_flex,
         flex="This can change if I want." if can_flex else "This needs to stay the same.",
         why=[] if can_flex else lines(first_person(step.boundary_reason, names)),
-        say=[f"Staff will say: {line}" for line in lines(step.agreed_language)],
+        say=[f"Staff will say: {line}" for line in lines(first_person(step.agreed_language, names))],
     )
+
+
+# What a relationship word says about the pronouns someone in the circle probably uses, so that
+# "text him" after "Bea's" is still about the person. Anyone else counts as "could be anyone".
+_RELATIONSHIP_PRONOUNS = {
+    "she": {"sister", "mother", "mum", "mam", "daughter", "wife", "nan", "nana", "gran", "granny",
+            "grandmother", "aunt", "auntie", "niece", "girlfriend", "stepmother", "stepdaughter"},
+    "he": {"brother", "father", "dad", "son", "husband", "grandad", "grandpa", "grandfather", "uncle",
+           "nephew", "boyfriend", "stepfather", "stepson"},
+}  # fmt: skip
+
+
+def _relationship_pronoun(detail: str) -> str:
+    words = set(re.findall(r"[a-z]+", (detail or "").lower()))
+    return next((subject for subject, kin in _RELATIONSHIP_PRONOUNS.items() if words & kin), "")
+
+
+def others_on_record(person) -> list[tuple[str, str]]:
+    """Other people the plan may name: the person's circle of support and the staff at their
+    service, each with the subject pronoun they probably use ("" when we cannot tell)."""
+    from lived.accounts.models import ServiceRole
+    from lived.people.models import CircleMember
+
+    circle = CircleMember.objects.filter(person=person).values_list("name", "relationship_detail")
+    staff = ServiceRole.objects.filter(service_id=person.service_id).values_list(
+        "user__first_name", "user__last_name"
+    )
+    return [(name, _relationship_pronoun(detail)) for name, detail in circle] + [
+        (f"{first} {last}", "") for first, last in staff
+    ]
 
 
 def person_version(version) -> PersonVersion | None:
@@ -270,8 +306,8 @@ def person_version(version) -> PersonVersion | None:
     version = prefetched(version)
     plan = version.plan
     person = plan.person
-    names = [n for n in {person.given_name, person.preferred_name} if n]
-    result = PersonVersion(version=version, is_draft=version.status == version.Status.DRAFT)
+    names = Referent.for_person(person, others=others_on_record(person))
+    result = PersonVersion(version=version, is_draft=version.status == version.Status.DRAFT, referent=names)
 
     if version.status != version.Status.DRAFT and version.agreed_at:
         result.agreed = [f"I agreed this plan on {date_long(version.agreed_at)}."]
@@ -282,7 +318,12 @@ def person_version(version) -> PersonVersion | None:
         result.outcomes.append(
             EasyOutcome(
                 number=number,
-                want=lines(outcome.in_persons_words),
+                # The person's own words stay exactly as they said them; staff's paraphrase does not.
+                want=lines(
+                    outcome.in_persons_words
+                    if outcome.written_by_person
+                    else first_person(outcome.in_persons_words, names)
+                ),
                 in_own_words=outcome.written_by_person,
                 staff_help=[_action_sentences(a, names) for a in outcome.actions.all()],
                 know=lines(first_person(outcome.evidence, names))
@@ -298,9 +339,9 @@ def person_version(version) -> PersonVersion | None:
     for routine in version.routines.all():
         result.routines.append(
             EasyRoutine(
-                name=routine.name,
+                name=first_person(routine.name, names),
                 why=lines(routine.in_persons_words),
-                arrival=sentence(f"Staff will arrive: {routine.arrival_window}")
+                arrival=sentence(first_person(f"Staff will arrive: {routine.arrival_window}", names))
                 if routine.arrival_window.strip()
                 else "",
                 steps=[_step(n, s, names) for n, s in enumerate(routine.steps.all(), start=1)],
@@ -310,7 +351,9 @@ def person_version(version) -> PersonVersion | None:
 
     for card in version.prompt_cards.all():
         result.cards.append(
-            EasyCard(title=card.title, blocks=card_blocks(card, for_person=True, names=names))
+            EasyCard(
+                title=first_person(card.title, names), blocks=card_blocks(card, for_person=True, names=names)
+            )
         )
 
     if plan.review_frequency_weeks:

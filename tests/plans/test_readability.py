@@ -78,11 +78,11 @@ def test_bands_are_in_plain_words():
         ("Ask Sam if she wants tea", "Ask me if she wants tea."),
         ("Put Sam's tablets out", "Put my tablets out."),
         ("Sam's key is on the hook", "My key is on the hook."),
-        ("Sam chooses the film", "Sam chooses the film."),
+        ("Sam chooses the film", "I choose the film."),
         ("Samuel is the neighbour", "Samuel is the neighbour."),
     ],
 )
-def test_staff_words_are_turned_to_the_first_person_only_where_safe(text, expected):
+def test_staff_words_are_turned_to_the_first_person(text, expected):
     assert sentence(first_person(text, ["Sam"])) == expected
 
 
