@@ -129,6 +129,24 @@ def response_sentence(version: PlanVersion, person, you: bool = False) -> str:
     return ""
 
 
+NOT_WRITTEN_YET = "Not written yet \u2013 ask the person."
+
+
+def what_matters(person, version) -> list[str]:
+    """What matters to the person, in their own words, for staff who do not know them yet: their
+    About me "What is most important to me", else the plan's outcomes as they said them. Empty
+    only when neither is written (the page then says so, and to ask)."""
+    from lived.people.models import AboutMeEntry, AboutMeSection
+
+    entries = AboutMeEntry.objects.filter(
+        person=person, section=AboutMeSection.MOST_IMPORTANT, archived_at__isnull=True
+    ).values_list("text", flat=True)
+    said = [text.strip() for text in entries if text.strip()]
+    if not said and version is not None:
+        said = [o.in_persons_words.strip() for o in version.outcomes.all() if o.in_persons_words.strip()]
+    return said
+
+
 def finding_record(finding) -> dict:
     """A plan quality finding as plain data, to freeze with the agreed version."""
     record = {name: str(getattr(finding, name, "") or "") for name in ("code", "message", "reason", "where")}

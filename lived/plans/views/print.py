@@ -13,7 +13,7 @@ from django.utils import timezone
 from lived.core.views import PersonView
 from lived.people.models import CommunicationProfile
 from lived.people.rules import any_care_role
-from lived.plans import pdf
+from lived.plans import pdf, presenters
 from lived.plans.models import PlanVersion
 from lived.plans.quality import with_parts
 from lived.plans.readability import card_blocks, clock, content_readability, person_version
@@ -99,6 +99,8 @@ class AgencySummary(PlanPrintView):
             raise PermissionDenied
         context = staff_plan_context(current_version(self.person))
         context["profile"] = communication_profile(self.person)
+        context["what_matters"] = presenters.what_matters(self.person, context["version"])
+        context["not_written_yet"] = presenters.NOT_WRITTEN_YET
         return self.render("plans/print_agency_summary.jinja", context)
 
 
