@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.utils import timezone
 
@@ -142,20 +144,35 @@ class AboutMeEntryForm(VersionedForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Select whose words these are"},
     )
+    # Made when the page is drawn, so the same form posted twice saves once (ADR 0008).
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, person: Person, writer_is_person: bool, is_new: bool, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("idempotency_key", uuid.uuid4())
         super().__init__(*args, **kwargs)
         if writer_is_person:
             del self.fields["in_persons_words"]
             self.fields["text"].label = "In your own words"
             self.fields["text"].error_messages["required"] = "Write something in the box"
             self.fields["section"].label = "What is this about?"
-        else:
+        elif is_new:
+            # Staff record the person's own words only with the person, as a new entry.
             self.fields["in_persons_words"].choices = [
-                ("true", f"{person.known_as}'s own words"),
+                (
+                    "true",
+                    f"{person.known_as}'s own words: {person.known_as} is with me and told me what to write",
+                ),
                 ("false", f"A staff summary of what {person.known_as} said"),
             ]
             self.fields["text"].label = "What they said"
+        else:
+            # A change by staff is always staff's words (the service decides this, not the form).
+            del self.fields["in_persons_words"]
+            self.fields["text"].label = "What they said"
+            self.fields["text"].help_text = (
+                f"This is saved as your staff summary. Anything in {person.known_as}'s own words "
+                f"stays as {person.known_as} said it."
+            )
         if is_new:
             del self.fields["version"]
 

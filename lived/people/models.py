@@ -102,9 +102,15 @@ class AboutMeSection(models.TextChoices):
 
 
 class AboutMeEntry(LivedModel, Archivable, Versioned):
-    """One entry in "About me".
+    """One version of one entry in "About me".
 
-    When `in_persons_words` is set the text is the person's own and is shown as their quote."""
+    When `in_persons_words` is set the text is the person's own and is shown as their quote. Entries
+    are never written over: a change saves a new version that `replaces` this one, and this one is
+    archived ("Replaced by a newer version"), so every reader of current entries skips it and the
+    words stay in the record. Who wrote a version is who was signed in when it was saved (the
+    services decide it, never a form). A staff version of an entry that held the person's own words
+    keeps pointing at those words (`persons_words`), so they stay shown, as the person's, beside
+    what staff wrote."""
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="about_me_entries")
     section = models.CharField(max_length=40, choices=AboutMeSection.choices)
@@ -115,6 +121,21 @@ class AboutMeEntry(LivedModel, Archivable, Versioned):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     written_on = models.DateField(default=timezone.localdate)
+    # One-to-one: a version is replaced at most once, so two saves of the same version cannot fork it.
+    replaces = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replaced_by"
+    )
+    persons_words = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="On a staff version: the person's own words it was written beside, still shown.",
+    )
+    # Made by the server when the form is drawn, so the same form posted twice saves once (ADR 0008).
+    # Null on entries saved before keys existed, and on entries made by code rather than a form.
+    idempotency_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["section", "created_at"]

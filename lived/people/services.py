@@ -3,11 +3,12 @@ writes, and writes its audit row with the values before and after. Callers never
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from lived.core.audit import record_change, snapshot
-from lived.core.concurrency import check_version
+from lived.core.concurrency import StaleEdit, check_version
 from lived.core.models import AuditEvent
 from lived.people.models import (
     AboutMeEntry,
@@ -96,67 +97,169 @@ def archive_person(*, actor, person: Person, reason: str) -> Person:
     return current
 
 
+ABOUT_ME_KEY_REUSED = (
+    "This was already saved with different words. Nothing new was saved. "
+    "Go back to About me to see what is there, then add or change it again."
+)
+REPLACED = "Replaced by a newer version"
+
+
+def _is_the_person(actor, person: Person) -> bool:
+    return person.user_id is not None and person.user_id == actor.pk
+
+
+def _already_saved(key, *, person: Person, actor, section: str, text: str, replaces=None):
+    """The entry already saved with this form's key, if it holds exactly what was posted again (a
+    double click, or a retry after the signal dropped). The same key with anything else is refused."""
+    if key is None:
+        return None
+    existing = AboutMeEntry.objects.filter(idempotency_key=key).first()
+    if existing is None:
+        return None
+    same = (
+        existing.person_id == person.pk
+        and existing.written_by_id == actor.pk
+        and existing.section == section
+        and existing.text == text
+        and existing.replaces_id == (replaces.pk if replaces is not None else None)
+    )
+    if not same:
+        raise ValidationError(ABOUT_ME_KEY_REUSED)
+    return existing
+
+
 def add_about_me_entry(
-    *, actor, person: Person, section: str, text: str, in_persons_words: bool
+    *, actor, person: Person, section: str, text: str, in_persons_words: bool, idempotency_key=None
 ) -> AboutMeEntry:
-    """The person writing on their own account is always in their own words; staff writing the
-    person's words are recorded as having supported them."""
-    is_person = person.user_id is not None and person.user_id == actor.pk
-    with transaction.atomic():
-        entry = AboutMeEntry(
-            person=person,
-            section=section,
-            text=text.strip(),
-            in_persons_words=True if is_person else in_persons_words,
-            written_by=actor,
-            supported_by=None if is_person or not in_persons_words else actor,
-            created_by=actor,
-            updated_by=actor,
-        )
-        entry.full_clean()
-        entry.save()
-        record_change(
-            actor=actor,
-            action=A.CREATE,
-            obj=entry,
-            person_public_id=person.public_id,
-            what=f"About me: {entry.get_section_display()}",
-            after=snapshot(entry, AboutMeEntry.AUDIT_FIELDS),
-        )
+    """Add an entry, written by `actor`. The person writing on their own account is always in their
+    own words. Staff may record the person's own words only as a new entry, written with the person
+    (`supported_by` is the staff member); otherwise what staff write is a staff summary.
+
+    Idempotent on `idempotency_key`: the same key and words return the entry already saved; the same
+    key with other words is refused (ValidationError) and nothing is saved."""
+    is_person = _is_the_person(actor, person)
+    text = text.strip()
+    in_persons_words = True if is_person else bool(in_persons_words)
+    existing = _already_saved(idempotency_key, person=person, actor=actor, section=section, text=text)
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            entry = AboutMeEntry(
+                person=person,
+                section=section,
+                text=text,
+                in_persons_words=in_persons_words,
+                written_by=actor,
+                supported_by=actor if in_persons_words and not is_person else None,
+                idempotency_key=idempotency_key,
+                created_by=actor,
+                updated_by=actor,
+            )
+            entry.full_clean()
+            entry.save()
+            record_change(
+                actor=actor,
+                action=A.CREATE,
+                obj=entry,
+                person_public_id=person.public_id,
+                what=f"About me: {entry.get_section_display()}",
+                after=snapshot(entry, AboutMeEntry.AUDIT_FIELDS),
+            )
+    except IntegrityError:
+        # The same form arrived twice at the same moment: the first one won.
+        existing = _already_saved(idempotency_key, person=person, actor=actor, section=section, text=text)
+        if existing is None:
+            raise
+        return existing
     return entry
 
 
-def update_about_me_entry(*, actor, entry: AboutMeEntry, data: dict, opened_version: int) -> AboutMeEntry:
+def latest_version(entry: AboutMeEntry) -> AboutMeEntry:
+    """The version that replaced this one, and so on, to the one in About me now."""
+    while True:
+        newer = AboutMeEntry.objects.filter(replaces=entry).first()
+        if newer is None:
+            return entry
+        entry = newer
+
+
+def update_about_me_entry(
+    *, actor, entry: AboutMeEntry, data: dict, opened_version: int, idempotency_key=None
+) -> AboutMeEntry:
+    """Change an entry by saving a new version, written by `actor`, that replaces it. Nothing is
+    written over: the earlier version is archived as replaced and kept, linked by `replaces`.
+
+    Only the person, on their own account, writes a version in their own words. Anyone else's
+    version is a staff summary, whatever the form says; when the entry held the person's own words,
+    the staff version keeps them (`persons_words`) so they are still shown, as theirs, beside it.
+    To record new words the person says, staff add a new entry with them.
+
+    Refused with StaleEdit when the entry changed since `opened_version` (the newest version is the
+    one shown). Idempotent on `idempotency_key`, like `add_about_me_entry`."""
+    text = data["text"].strip()
+    try:
+        return _save_new_version(actor, entry, data, text, opened_version, idempotency_key)
+    except IntegrityError:
+        # Two saves of the same version at the same moment: the first one won.
+        existing = (
+            AboutMeEntry.objects.filter(idempotency_key=idempotency_key).first() if idempotency_key else None
+        )
+        if existing is not None and existing.replaces_id == entry.pk and existing.text == text:
+            return existing
+        raise StaleEdit(
+            current=latest_version(entry), submitted=data, opened_version=opened_version or 0
+        ) from None
+
+
+def _save_new_version(actor, entry, data, text, opened_version, idempotency_key) -> AboutMeEntry:
     with transaction.atomic():
         current = AboutMeEntry.objects.select_for_update().select_related("person").get(pk=entry.pk)
+        person = current.person
+        section = data.get("section") or current.section
+        existing = _already_saved(
+            idempotency_key, person=person, actor=actor, section=section, text=text, replaces=current
+        )
+        if existing is not None:
+            return existing
+        newest = latest_version(current)
+        if newest.pk != current.pk:
+            raise StaleEdit(current=newest, submitted=data, opened_version=opened_version or 0)
+        if current.archived_at:
+            raise ValidationError("This entry was removed from About me. Add it again if it is still right.")
         check_version(current, opened_version, data)
-        before = snapshot(current, AboutMeEntry.AUDIT_FIELDS)
-        is_person = current.person.user_id is not None and current.person.user_id == actor.pk
-        current.text = data["text"].strip()
-        current.section = data.get("section", current.section)
+        is_person = _is_the_person(actor, person)
         if is_person:
-            current.in_persons_words = True
-            current.written_by = actor
-            current.supported_by = None
+            kept = None
         else:
-            current.in_persons_words = data.get("in_persons_words", current.in_persons_words)
-            if current.in_persons_words:
-                current.supported_by = actor
-        current.written_on = timezone.localdate()
-        current.version += 1
-        current.updated_by = actor
-        current.full_clean()
-        current.save()
+            kept = current if current.in_persons_words else current.persons_words
+        version = AboutMeEntry(
+            person=person,
+            section=section,
+            text=text,
+            in_persons_words=is_person,
+            written_by=actor,
+            supported_by=None,
+            replaces=current,
+            persons_words=kept,
+            idempotency_key=idempotency_key,
+            created_by=actor,
+            updated_by=actor,
+        )
+        version.full_clean()
+        before = snapshot(current, AboutMeEntry.AUDIT_FIELDS)
+        _mark_archived(current, actor, REPLACED)
+        version.save()
         record_change(
             actor=actor,
             action=A.UPDATE,
-            obj=current,
-            person_public_id=current.person.public_id,
-            what=f"About me: {current.get_section_display()}",
+            obj=version,
+            person_public_id=person.public_id,
+            what=f"About me: {version.get_section_display()}",
             before=before,
-            after=snapshot(current, AboutMeEntry.AUDIT_FIELDS),
+            after=snapshot(version, AboutMeEntry.AUDIT_FIELDS),
         )
-    return current
+    return version
 
 
 def archive_about_me_entry(*, actor, entry: AboutMeEntry, reason: str) -> AboutMeEntry:

@@ -4,7 +4,7 @@ scoped lookup and permission (PersonView), a form, a service call, a page."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,7 +15,7 @@ from lived.accounts.services import give_sign_in
 from lived.core.audit import record_view
 from lived.core.concurrency import StaleEdit
 from lived.core.models import AuditEvent
-from lived.core.views import PermissionView, PersonView
+from lived.core.views import PermissionView, PersonView, add_service_errors
 from lived.organisations.models import Service
 from lived.people import forms, services
 from lived.people.models import (
@@ -100,7 +100,7 @@ class NewPerson(PermissionView):
 
 def _about_me_by_section(person) -> list[tuple[str, list[AboutMeEntry]]]:
     entries = person.about_me_entries.filter(archived_at__isnull=True).select_related(
-        "written_by", "supported_by"
+        "written_by", "supported_by", "persons_words", "persons_words__supported_by"
     )
     grouped: dict[str, list[AboutMeEntry]] = {}
     for entry in entries:
@@ -232,15 +232,20 @@ class AddAboutMeEntry(PersonView):
 
     def post(self, request, person_id):
         form = self._form(request.POST)
+        if form.is_valid():
+            try:
+                services.add_about_me_entry(
+                    actor=request.user,
+                    person=self.person,
+                    section=form.cleaned_data["section"],
+                    text=form.cleaned_data["text"],
+                    in_persons_words=form.cleaned_data.get("in_persons_words", True),
+                    idempotency_key=form.cleaned_data.get("idempotency_key"),
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
         if not form.is_valid():
             return self.render("people/about_me_form.jinja", {"form": form, "entry": None}, status=400)
-        services.add_about_me_entry(
-            actor=request.user,
-            person=self.person,
-            section=form.cleaned_data["section"],
-            text=form.cleaned_data["text"],
-            in_persons_words=form.cleaned_data.get("in_persons_words", True),
-        )
         messages.success(request, "Saved to About me")
         return redirect(_about_me_home(self))
 
@@ -254,40 +259,59 @@ def _about_me_home(view) -> str:
 class EditAboutMeEntry(PersonView):
     audit_what = "About me (editing)"
     permission = "people.write_about_me"
-    LABELS = {"section": "Section", "text": "Words", "in_persons_words": "In the person's own words"}
+    LABELS = {"section": "Section", "text": "Words"}
 
     def _entry(self, entry_id):
         return get_object_or_404(
             AboutMeEntry.objects.filter(person=self.person, archived_at__isnull=True), public_id=entry_id
         )
 
+    def _entry_to_save(self, entry_id):
+        # A version replaced since the form was opened is still found, so the service can show
+        # the newer one (a conflict, or the same form posted twice); a removed entry is not.
+        return get_object_or_404(
+            AboutMeEntry.objects.filter(person=self.person).filter(
+                Q(archived_at__isnull=True) | Q(replaced_by__isnull=False)
+            ),
+            public_id=entry_id,
+        )
+
     def get(self, request, person_id, entry_id):
         entry = self._entry(entry_id)
-        initial = {
-            "section": entry.section,
-            "text": entry.text,
-            "in_persons_words": "true" if entry.in_persons_words else "false",
-            "version": entry.version,
-        }
+        # The person starts from their own words; staff start from a staff summary, never from the
+        # person's words (those stay as they are, shown beside what staff write).
+        if self.viewer_is_person:
+            own = entry if entry.in_persons_words else entry.persons_words
+            text = own.text if own else ""
+        else:
+            text = "" if entry.in_persons_words else entry.text
+        initial = {"section": entry.section, "text": text, "version": entry.version}
         form = forms.AboutMeEntryForm(
             initial=initial, person=self.person, writer_is_person=self.viewer_is_person, is_new=False
         )
         return self.render("people/about_me_form.jinja", {"form": form, "entry": entry})
 
     def post(self, request, person_id, entry_id):
-        entry = self._entry(entry_id)
+        entry = self._entry_to_save(entry_id)
         form = forms.AboutMeEntryForm(
             request.POST, person=self.person, writer_is_person=self.viewer_is_person, is_new=False
         )
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            opened = data.pop("version")
+            key = data.pop("idempotency_key", None)
+            try:
+                services.update_about_me_entry(
+                    actor=request.user, entry=entry, data=data, opened_version=opened, idempotency_key=key
+                )
+            except StaleEdit as error:
+                newest = error.current
+                back = reverse("people:edit_about_me", args=[self.person.public_id, newest.public_id])
+                return self.conflict(error, self.LABELS, back)
+            except ValidationError as error:
+                add_service_errors(form, error)
         if not form.is_valid():
             return self.render("people/about_me_form.jinja", {"form": form, "entry": entry}, status=400)
-        data = dict(form.cleaned_data)
-        opened = data.pop("version")
-        try:
-            services.update_about_me_entry(actor=request.user, entry=entry, data=data, opened_version=opened)
-        except StaleEdit as error:
-            back = reverse("people:edit_about_me", args=[self.person.public_id, entry.public_id])
-            return self.conflict(error, self.LABELS, back)
         messages.success(
             request, "Your changes are saved" if self.viewer_is_person else "About me entry saved"
         )

@@ -31,7 +31,12 @@ def test_a_stale_about_me_edit_is_refused_with_both_versions_shown(client, suppo
     assert "This changed since you opened it" in html
     assert "First saver&#39;s words" in html and "Second saver&#39;s words" in html
     entry.refresh_from_db()
-    assert entry.text == "First saver's words"
+    # The first save is a new version beside the person's words; the person's words are never
+    # written over (HAZ-028), and the second saver's words are saved nowhere.
+    assert entry.text == "Tea in the garden and a walk."
+    newest = entry.replaced_by
+    assert newest.text == "First saver's words" and not newest.in_persons_words
+    assert not person.about_me_entries.filter(text="Second saver's words").exists()
     assert AuditEvent.objects.filter(action="conflict", actor=support_worker).count() == 1
 
 
