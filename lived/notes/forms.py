@@ -111,3 +111,9 @@ class HandoverForm(forms.Form):
         max_length=4000,
         error_messages={"required": "Write the handover note"},
     )
+    # Made when the page is drawn, so the same handover posted twice saves once (ADR 0008).
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("idempotency_key", uuid.uuid4())
+        super().__init__(*args, **kwargs)

@@ -89,6 +89,9 @@ class HandoverNote(LivedModel):
     shift_date = models.DateField()
     shift = models.CharField(max_length=10, choices=Shift.choices)
     text = models.TextField("Handover note")
+    # Made by the server when the form is drawn, so the same handover posted twice saves once
+    # (ADR 0008). Null on notes saved before keys existed, and on notes made by code, not a form.
+    idempotency_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     AUDIT_FIELDS = ["shift_date", "shift", "text"]
 

@@ -280,25 +280,61 @@ def _check_self_rating(note: DailyNote):
 # --- Handover -------------------------------------------------------------------------------------
 
 
-def add_handover(*, actor, person, text: str) -> HandoverNote:
+HANDOVER_KEY_REUSED = (
+    "This handover was already sent with different words. Nothing new was saved. "
+    "Reload the page to start a new handover note."
+)
+
+
+def _handover_already_saved(key, *, actor, person, text: str) -> HandoverNote | None:
+    """The handover already saved with this form's key, if it is exactly what was posted again; the
+    same key with anything else is refused."""
+    if key is None:
+        return None
+    existing = HandoverNote.objects.filter(idempotency_key=key).first()
+    if existing is None:
+        return None
+    if existing.person_id != person.pk or existing.author_id != actor.pk or existing.text != text:
+        raise ValidationError(HANDOVER_KEY_REUSED)
+    return existing
+
+
+def add_handover(*, actor, person, text: str, idempotency_key=None) -> HandoverNote:
+    """Add a handover note about the person for the next shift.
+
+    Idempotent on `idempotency_key` (from the form): the same key and words return the note already
+    saved; the same key with other words is refused (ValidationError) and nothing is saved."""
     text = (text or "").strip()
     if not text:
         raise ValidationError("Write the handover note")
     if len(text) > MAX_TEXT:
         raise ValidationError(f"Keep it to {MAX_TEXT} characters or fewer")
+    existing = _handover_already_saved(idempotency_key, actor=actor, person=person, text=text)
+    if existing is not None:
+        return existing
     current = shift_at()
-    with transaction.atomic():
-        handover = HandoverNote.objects.create(
-            person=person,
-            author=actor,
-            shift_date=current.date,
-            shift=current.name,
-            text=text,
-            created_by=actor,
-            updated_by=actor,
-        )
-        _audit(actor, A.CREATE, handover, person, "Handover note added", after=snapshot(handover, ["text"]))
-        record_language_flags(actor=actor, person=person, obj=handover, fields={"text": text})
+    try:
+        with transaction.atomic():
+            handover = HandoverNote.objects.create(
+                person=person,
+                author=actor,
+                shift_date=current.date,
+                shift=current.name,
+                text=text,
+                idempotency_key=idempotency_key,
+                created_by=actor,
+                updated_by=actor,
+            )
+            _audit(
+                actor, A.CREATE, handover, person, "Handover note added", after=snapshot(handover, ["text"])
+            )
+            record_language_flags(actor=actor, person=person, obj=handover, fields={"text": text})
+    except IntegrityError:
+        # The same key arrived twice at the same moment: the first one won.
+        existing = _handover_already_saved(idempotency_key, actor=actor, person=person, text=text)
+        if existing is None:
+            raise
+        return existing
     return handover
 
 

@@ -232,7 +232,10 @@ class AddHandover(PersonView):
         if form.is_valid():
             try:
                 handover = services.add_handover(
-                    actor=request.user, person=self.person, text=form.cleaned_data["text"]
+                    actor=request.user,
+                    person=self.person,
+                    text=form.cleaned_data["text"],
+                    idempotency_key=form.cleaned_data.get("idempotency_key"),
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
