@@ -53,7 +53,7 @@ def record_language_flags(*, actor, person, obj, fields: dict[str, str]) -> list
     call this after saving free text about a person). Returns the rows; never blocks anything."""
     rows = []
     for name, text in fields.items():
-        for flag in check_language(text):
+        for flag in check_language(text, person=person):
             rows.append(
                 LanguageFlagRecord(
                     person=person,
@@ -61,7 +61,7 @@ def record_language_flags(*, actor, person, obj, fields: dict[str, str]) -> list
                     record_type=obj._meta.label_lower,
                     record_id=obj.pk,
                     field=name,
-                    term=flag.term.lower()[:100],
+                    term=flag.reported_term.lower()[:100],  # never the person's name
                     code=flag.code,
                     user=actor,
                 )

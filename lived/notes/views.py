@@ -76,14 +76,18 @@ class PersonNotes(PersonView):
         notes = queries.notes_for(self.person)
         page = Paginator(notes, PAGE_SIZE).get_page(request.GET.get("page"))
         items = [
-            (note, check_language(" ".join(getattr(note, f) for f in DailyNote.TEXT_FIELDS))) for note in page
+            (
+                note,
+                check_language(" ".join(getattr(note, f) for f in DailyNote.TEXT_FIELDS), person=self.person),
+            )
+            for note in page
         ]
         ratings = queries.ratings_for(self.person, timezone.now() - datetime.timedelta(days=60))
         use = queries.plan_use(Person.objects.visible_to(request.user).filter(pk=self.person.pk)).get(
             self.person.pk
         )
         handovers = [
-            (h, check_language(h.text))
+            (h, check_language(h.text, person=self.person))
             for h in queries.handovers_for(self.person, shift_at().previous().start)
         ]
         return self.render(
@@ -152,7 +156,9 @@ class RecordNote(PersonView):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                flags = check_language(" ".join(getattr(note, f) for f in DailyNote.TEXT_FIELDS))
+                flags = check_language(
+                    " ".join(getattr(note, f) for f in DailyNote.TEXT_FIELDS), person=self.person
+                )
                 if not created:
                     messages.success(request, "This note was already saved. It has not been saved twice.")
                 elif flags:
@@ -240,7 +246,7 @@ class AddHandover(PersonView):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                flags = check_language(handover.text)
+                flags = check_language(handover.text, person=self.person)
                 messages.success(
                     request,
                     "Handover note added"

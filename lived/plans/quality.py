@@ -12,10 +12,12 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from django.db.models import Prefetch
+
+from lived.core.language import names_of
 
 RULES_FILE = Path(__file__).with_name("quality_rules.json")
 QUOTE_LENGTH = 50
@@ -147,10 +149,11 @@ def quote(text: str, length: int = QUOTE_LENGTH) -> str:
     return f"\u201c{cut}\u2026\u201d"
 
 
-def check_text(text: str, where: str = "", language: bool = True) -> list[Finding]:
+def check_text(text: str, where: str = "", language: bool = True, names: Iterable[str] = ()) -> list[Finding]:
     """Vague statements in one piece of free text, and words the shared respectful-language check
     (lived.core.language) would put more kindly: at most one finding per rule or lexicon entry.
-    `language=False` for the person's own words: they are theirs, and we do not reword them."""
+    `language=False` for the person's own words: they are theirs, and we do not reword them.
+    `names` are the person's names, so the language check finds them even in lower case."""
     from lived.core.language import check_language
 
     text = _normalise(text)
@@ -158,7 +161,7 @@ def check_text(text: str, where: str = "", language: bool = True) -> list[Findin
     if not text.strip():
         return findings
     seen = set()
-    for flag in check_language(text) if language else []:
+    for flag in check_language(text, names) if language else []:
         if flag.code not in seen:
             seen.add(flag.code)
             findings.append(
@@ -252,6 +255,7 @@ def check_plan(version) -> list[Finding]:
     version = prefetched(version)
     plan = version.plan
     names = _person_names(plan.person)
+    check = partial(check_text, names=names_of(plan.person))  # the language check knows their names
     findings: list[Finding] = []
     outcomes = list(version.outcomes.all())
     if not outcomes:
@@ -267,13 +271,13 @@ def check_plan(version) -> list[Finding]:
             findings.append(_structural("outcome_third_person", where))
         else:
             staff_words = False  # the person's own words: vague phrases noted, their language left alone
-        findings += check_text(outcome.in_persons_words, where, language=staff_words)
+        findings += check(outcome.in_persons_words, where, language=staff_words)
         if not actions:
             findings.append(_structural("outcome_no_actions", where))
         if not outcome.evidence.strip():
             findings.append(_structural("outcome_no_evidence", where))
         else:
-            findings += check_text(outcome.evidence, f"{where}, how we will know it is working")
+            findings += check(outcome.evidence, f"{where}, how we will know it is working")
         if not (outcome.review_owner_id or plan.review_owner_id):
             findings.append(_structural("outcome_no_review_owner", where))
         if not (outcome.review_frequency_weeks or plan.review_frequency_weeks):
@@ -282,7 +286,7 @@ def check_plan(version) -> list[Finding]:
             if not outcome.limit_explained.strip():
                 findings.append(_structural("outcome_limit_not_explained", where))
             else:
-                findings += check_text(outcome.limit_explained, f"{where}, the limit")
+                findings += check(outcome.limit_explained, f"{where}, the limit")
 
         for action_number, action in enumerate(actions, start=1):
             action_where = f"Outcome {number}, action {action_number}: {quote(action.what)}"
@@ -291,25 +295,25 @@ def check_plan(version) -> list[Finding]:
             if not action.frequency.strip():
                 findings.append(_structural("action_no_frequency", action_where))
             for text in (action.what, action.frequency, action.prompts, action.adjustments):
-                findings += check_text(text, action_where)
+                findings += check(text, action_where)
 
     for routine in version.routines.all():
         routine_where = f"Routine {quote(routine.name)}"
         steps = list(routine.steps.all())
         if not steps:
             findings.append(_structural("routine_no_steps", routine_where))
-        findings += check_text(routine.when_distress_rises, f"{routine_where}, when distress rises")
-        findings += check_text(routine.agency_summary, f"{routine_where}, summary for agency staff")
+        findings += check(routine.when_distress_rises, f"{routine_where}, when distress rises")
+        findings += check(routine.agency_summary, f"{routine_where}, summary for agency staff")
         for step_number, step in enumerate(steps, start=1):
             step_where = f"{routine_where}, step {step_number}: {quote(step.what)}"
             if step.flexibility == step.Flexibility.BOUNDARY and not step.boundary_reason.strip():
                 findings.append(_structural("step_boundary_not_explained", step_where))
-            findings += check_text(step.what, step_where)
-            findings += check_text(step.agreed_language, step_where)
+            findings += check(step.what, step_where)
+            findings += check(step.agreed_language, step_where)
 
     for card in version.prompt_cards.all():
         for colour in ("green", "amber", "red"):
-            findings += check_text(
+            findings += check(
                 getattr(card, f"{colour}_staff_do"),
                 f"Prompt card {quote(card.title)}, {colour}: what staff do",
             )

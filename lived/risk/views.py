@@ -165,7 +165,9 @@ class RiskPlanDetail(PlanPage):
                 "safeguarding": safeguarding_link(),
                 # Suggestions for the staff who write the plan; never on the person's own words
                 # (their goal and safety strategies).
-                "flags": check_language(" \n".join(getattr(plan, f) for f in STAFF_TEXT_FIELDS))
+                "flags": check_language(
+                    " \n".join(getattr(plan, f) for f in STAFF_TEXT_FIELDS), person=self.person
+                )
                 if user.has_perm("risk.draft_risk_plan", self.person)
                 else [],
             },
@@ -442,7 +444,9 @@ class NewIncident(PersonView):
                 )
         text = " ".join(request.POST.get(name, "") for name in ("what_happened", "who_involved", "learning"))
         return self.render(
-            "risk/incident_form.jinja", {"form": form, "flags": check_language(text)}, status=400
+            "risk/incident_form.jinja",
+            {"form": form, "flags": check_language(text, person=self.person)},
+            status=400,
         )
 
 
@@ -463,7 +467,9 @@ class IncidentDetail(PersonView):
         concern = None
         if staff and hasattr(incident, "safeguarding"):
             concern = incident.safeguarding
-        flags = check_language(" ".join([incident.what_happened, incident.learning, incident.who_involved]))
+        flags = check_language(
+            " ".join([incident.what_happened, incident.learning, incident.who_involved]), person=self.person
+        )
         return self.render(
             "risk/incident.jinja",
             {
