@@ -19,6 +19,7 @@ from lived.core.charts import Band, Series, bar_chart, line_chart
 from lived.core.language import check_language
 from lived.core.views import PermissionView, PersonView, add_service_errors, care_services
 from lived.notes import forms, queries, services
+from lived.notes.briefing_access import record_briefing_views
 from lived.notes.models import DailyNote, Shift
 from lived.notes.shifts import shift_at, window
 from lived.people.models import Person
@@ -301,7 +302,7 @@ class Briefing(PermissionView):
         people = Person.objects.visible_to(request.user).active()
         people = people.filter(service=service) if service else people.none()
         cards = queries.briefing(people, shift=current, viewer=request.user)
-        return render(
+        response = render(
             request,
             "notes/briefing_agency.jinja" if agency else "notes/briefing.jinja",
             {
@@ -314,6 +315,8 @@ class Briefing(PermissionView):
                 "can_see_unread": request.user.has_perm("notes.view_unread_handover"),
             },
         )
+        record_briefing_views(viewer=request.user, cards=cards, agency=agency)
+        return response
 
 
 class UnreadHandover(PermissionView):

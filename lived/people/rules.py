@@ -57,6 +57,9 @@ rules.add_perm("people.manage_sharing", senior_or_manager | is_the_person)
 rules.add_perm("people.set_wishes_in_force", senior_or_manager)
 rules.add_perm("people.give_sign_in", senior_or_manager)
 rules.add_perm("people.view_audit", oversight)
+# The parts of a record written for staff only (handover notes, the staff wording of an urgent alert):
+# care staff at the person's service, never the person or their circle.
+rules.add_perm("people.view_staff_only", any_care_role)
 rules.add_perm("people.view_access_log", oversight | is_the_person)
 rules.add_perm("people.archive_person", manager)
 rules.add_perm("people.view_as_circle", is_circle_member)

@@ -12,7 +12,9 @@ from django.urls import reverse
 from django.views import View
 
 from lived.accounts.services import give_sign_in
+from lived.core.access import describe_access, record_list_views, seen_in_people_list
 from lived.core.audit import record_view
+from lived.core.audit_visibility import visible_audit_rows
 from lived.core.concurrency import StaleEdit
 from lived.core.models import AuditEvent
 from lived.core.views import PermissionView, PersonView, add_service_errors
@@ -76,11 +78,18 @@ class PeopleList(PermissionView):
         page = Paginator(people.order_by("family_name", "given_name", "pk"), PAGE_SIZE).get_page(
             request.GET.get("page")
         )
-        return render(
+        response = render(
             request,
             "people/list.jinja",
             {"page": page, "services": services_qs, "service_id": service_id, "query": query},
         )
+        # Only the people whose rows this page showed.
+        record_list_views(
+            actor=request.user,
+            page="people_search" if query else "people_list",
+            seen=[seen_in_people_list(p) for p in page],
+        )
+        return response
 
 
 class NewPerson(PermissionView):
@@ -342,11 +351,8 @@ class AboutMeChanges(PersonView):
     permission = "people.view_record"
 
     def get(self, request, person_id):
-        events = (
-            AuditEvent.objects.filter(person_public_id=self.person.public_id)
-            .exclude(action__in=[AuditEvent.Action.VIEW, AuditEvent.Action.CONFLICT])
-            .order_by("-at", "-id")[:200]
-        )
+        changes = AuditEvent.objects.exclude(action__in=[AuditEvent.Action.VIEW, AuditEvent.Action.CONFLICT])
+        events = visible_audit_rows(request.user, self.person, changes)[:200]
         return self.render("people/changes.jinja", {"events": events})
 
 
@@ -619,7 +625,7 @@ class AuditTrail(PersonView):
     permission = "people.view_audit"
 
     def get(self, request, person_id):
-        events = AuditEvent.objects.filter(person_public_id=self.person.public_id).order_by("-at", "-id")
+        events = visible_audit_rows(request.user, self.person)
         page = Paginator(events, 100).get_page(request.GET.get("page"))
         return self.render("people/audit.jinja", {"page": page})
 
@@ -631,11 +637,12 @@ class AccessLog(PersonView):
     permission = "people.view_access_log"
 
     def get(self, request, person_id):
-        events = AuditEvent.objects.filter(
-            person_public_id=self.person.public_id, action=AuditEvent.Action.VIEW
-        ).order_by("-at", "-id")
-        page = Paginator(events, 100).get_page(request.GET.get("page"))
-        return self.render("people/access_log.jinja", {"page": page})
+        looks = visible_audit_rows(
+            request.user, self.person, AuditEvent.objects.filter(action=AuditEvent.Action.VIEW)
+        )
+        page = Paginator(looks, 100).get_page(request.GET.get("page"))
+        sentences = [describe_access(e, person=self.person, to_person=self.viewer_is_person) for e in page]
+        return self.render("people/access_log.jinja", {"page": page, "sentences": sentences})
 
 
 class CircleHome(PermissionView):

@@ -1,0 +1,235 @@
+"""Which audit rows a viewer may see about a person, and how much of each: one rule for every page
+that shows audit rows (the person's and staff's "What has changed", the audit trail, "Who has looked").
+
+A row names the kind of thing it is about (`object_type`, a model label). A viewer sees the row only
+if they hold the permission that guards that kind's own page for this person (`KIND_PERMISSIONS`):
+a safeguarding concern's row only to those who may open the safeguarding page, a handover note's
+only to staff. A kind missing from the map is shown to care staff at the person's service and to no
+one else (fail closed for the person and their circle); tests fail when a model is missing.
+
+Of a row that is shown, the before/after values drop the fields the viewer may not see
+(`FIELD_PERMISSIONS`: an incident's "safeguarding raised" flag, the staff-only parts of an urgent
+alert). An access row ("X looked at ...") names the page; when the viewer may not see what that page
+shows, the row keeps who and when but not what (`PAGE_READ_PERMISSIONS`).
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+
+from django.db.models import Q, QuerySet
+
+from lived.core.models import AuditEvent
+
+# The permission that guards each kind's own page. Every model that writes audit rows is here.
+KIND_PERMISSIONS: dict[str, str] = {
+    "people.Person": "people.view_record",
+    "people.AboutMeEntry": "people.view_record",
+    "people.CommunicationProfile": "people.view_record",
+    "people.CircleMember": "people.view_record",
+    "people.SharingAgreement": "people.view_record",
+    "people.AdvanceSharingWishes": "people.view_record",
+    "plans.SupportPlan": "plans.view_plan",
+    "plans.PlanVersion": "plans.view_plan",
+    "plans.Outcome": "plans.view_plan",
+    "plans.Action": "plans.view_plan",
+    "plans.PlanningConversation": "plans.view_plan",
+    "plans.Routine": "plans.view_plan",
+    "plans.RoutineStep": "plans.view_plan",
+    "plans.PromptCard": "plans.view_plan",
+    "reviews.Review": "reviews.view_reviews",
+    "reviews.AgendaItem": "reviews.view_reviews",
+    "reviews.CheckIn": "reviews.view_reviews",
+    "notes.DailyNote": "notes.view_notes",
+    "notes.HandoverNote": "people.view_staff_only",
+    "notes.LanguageFlagRecord": "people.view_staff_only",
+    "risk.RiskPlan": "risk.view_risk",
+    "risk.RiskDecision": "risk.view_risk",
+    "risk.CapacityAssessment": "risk.view_risk",
+    "risk.StageCheckIn": "risk.view_risk",
+    "risk.CrisisPlan": "risk.view_crisis_plan",
+    "risk.Incident": "risk.view_risk",
+    "risk.RestrictivePractice": "risk.view_risk",
+    "risk.SafeguardingConcern": "risk.view_safeguarding",
+    "risk.Complaint": "risk.view_risk",
+    "outcomes.MeasureResponse": "outcomes.view_outcomes",
+    "outcomes.UrgentAlert": "outcomes.view_outcomes",
+    "outcomes.SelfRating": "outcomes.view_outcomes",
+    "outcomes.GoalScore": "outcomes.view_outcomes",
+    "outcomes.MeasureSchedule": "outcomes.view_outcomes",
+    "outcomes.HealthCheck": "outcomes.view_outcomes",
+    "outcomes.HealthFollowUp": "outcomes.view_outcomes",
+    # Service-wide things (no person on the row), here so no audited model is left to the default.
+    "outcomes.SelfRatingScale": "people.view_staff_only",
+    "outcomes.OutcomeGroup": "people.view_staff_only",
+    "accounts.User": "people.view_audit",
+}
+
+# Fields of a visible row that need more than the kind's permission. The incident page shows the
+# safeguarding concern only to those who may open it; the person sees an urgent alert only as a
+# plain message, never its staff wording or what staff did about it.
+FIELD_PERMISSIONS: dict[str, dict[str, str]] = {
+    "risk.Incident": {"safeguarding_raised": "risk.view_safeguarding"},
+    "outcomes.UrgentAlert": {
+        "item_code": "people.view_staff_only",
+        "reason": "people.view_staff_only",
+        "acknowledged_at": "people.view_staff_only",
+        "acknowledged_by": "people.view_staff_only",
+        "action_taken": "people.view_staff_only",
+    },
+}
+
+# Access rows name a page by its `audit_what`. A page that acts on a kind (recording an incident)
+# reads as that kind (the incident); any page not listed needs its own permission (fail closed).
+PAGE_READ_PERMISSIONS: dict[str, str] = {
+    "people.change_details": "people.view_record",
+    "people.archive_person": "people.view_record",
+    "people.write_about_me": "people.view_record",
+    "people.change_communication": "people.view_record",
+    "people.manage_circle": "people.view_record",
+    "people.manage_sharing": "people.view_record",
+    "people.set_wishes_in_force": "people.view_record",
+    "people.give_sign_in": "people.view_record",
+    "people.view_as_circle": "people.view_record",
+    "plans.edit_draft": "plans.view_plan",
+    "plans.record_response": "plans.view_plan",
+    "plans.confirm_read": "plans.view_plan",
+    "reviews.manage_reviews": "reviews.view_reviews",
+    "reviews.raise_review": "reviews.view_reviews",
+    "reviews.add_agenda_item": "reviews.view_reviews",
+    "reviews.record_check_in": "reviews.view_reviews",
+    "notes.write_note": "notes.view_notes",
+    "notes.add_handover": "people.view_staff_only",
+    "notes.confirm_handover": "people.view_staff_only",
+    "risk.draft_risk_plan": "risk.view_risk",
+    "risk.approve_risk": "risk.view_risk",
+    "risk.manager_review": "risk.view_risk",
+    "risk.record_check_in": "risk.view_risk",
+    "risk.record_incident": "risk.view_risk",
+    "risk.raise_complaint": "risk.view_risk",
+    "risk.respond_complaint": "risk.view_risk",
+    "risk.edit_crisis_plan": "risk.view_crisis_plan",
+    "risk.close_safeguarding": "risk.view_safeguarding",
+    "outcomes.download_summary": "outcomes.view_outcomes",
+    "outcomes.complete_measure": "outcomes.view_outcomes",
+    "outcomes.record_health_check": "outcomes.view_outcomes",
+    "outcomes.score_goals": "outcomes.view_outcomes",
+    "outcomes.manage_schedules": "outcomes.view_outcomes",
+    "outcomes.acknowledge_alert": "outcomes.view_outcomes",
+}
+
+# Access rows written outside PersonView (by `record_view` directly), with the permission of their page.
+OTHER_PAGES: dict[str, str] = {"Their own record": "people.view_record"}
+
+UNKNOWN_KIND_PERMISSION = "people.view_staff_only"
+HIDDEN_PAGE = "A page only staff can see"
+# Access rows from pages that show many people (the shift briefing, the people list) say which page in
+# `after["page"]` (lived.core.access): those pages are for care staff at the person's service.
+LIST_PAGE_PERMISSION = "people.view_staff_only"
+
+
+@functools.cache
+def page_permissions() -> dict[str, frozenset[str]]:
+    """Every person page's `audit_what` → the permissions of the views that write it, discovered
+    from the views themselves so a new page is covered the day it is written."""
+    from django.urls import get_resolver
+
+    from lived.core.views import PersonView
+
+    get_resolver().url_patterns  # noqa: B018 - imports every app's views
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    pages: dict[str, set[str]] = {what: {perm} for what, perm in OTHER_PAGES.items()}
+    for view in subclasses(PersonView):
+        if view.permission:  # a base class with no permission of its own serves no page
+            pages.setdefault(view.audit_what, set()).add(view.permission)
+    return {what: frozenset(perms) for what, perms in pages.items()}
+
+
+class _Viewer:
+    """The viewer's permissions on one person, each asked once."""
+
+    def __init__(self, user, person):
+        self.user, self.person, self._answers = user, person, {}
+
+    def may(self, permission: str) -> bool:
+        if permission not in self._answers:
+            self._answers[permission] = self.user.has_perm(permission, self.person)
+        return self._answers[permission]
+
+    def may_see_kind(self, object_type: str) -> bool:
+        return self.may(KIND_PERMISSIONS.get(object_type, UNKNOWN_KIND_PERMISSION))
+
+    def kinds_filter(self) -> Q:
+        visible = Q(object_type__in=[kind for kind in KIND_PERMISSIONS if self.may_see_kind(kind)])
+        if self.may(UNKNOWN_KIND_PERMISSION):
+            visible |= ~Q(object_type__in=list(KIND_PERMISSIONS))
+        return visible
+
+    def may_see_page(self, event: AuditEvent) -> bool:
+        if isinstance(event.after, dict) and "page" in event.after:
+            return self.may(LIST_PAGE_PERMISSION)
+        permissions = page_permissions().get(event.what)
+        if not permissions:  # a page no view names: like an unknown kind, for care staff only
+            return self.may(UNKNOWN_KIND_PERMISSION)
+        return all(self.may(PAGE_READ_PERMISSIONS.get(p, p)) for p in permissions)
+
+    def present(self, event: AuditEvent) -> AuditEvent:
+        """A copy of the row with only what this viewer may see. It keeps its primary key, so saving
+        it is refused like any audit row."""
+        shown = copy.copy(event)
+        hidden = {f for f, perm in FIELD_PERMISSIONS.get(event.object_type, {}).items() if not self.may(perm)}
+        if hidden:
+            shown.before = _without(event.before, hidden)
+            shown.after = _without(event.after, hidden)
+        if event.action == AuditEvent.Action.VIEW and not self.may_see_page(event):
+            shown.what = HIDDEN_PAGE
+        return shown
+
+
+def _without(values: dict | None, hidden: set[str]) -> dict | None:
+    if values is None:
+        return None
+    return {name: value for name, value in values.items() if name not in hidden}
+
+
+class VisibleAuditRows:
+    """The audit rows about one person that one viewer may see, newest first, each trimmed to what
+    they may see. Sliceable and countable, so it pages like a queryset."""
+
+    def __init__(self, viewer: _Viewer, rows: QuerySet):
+        self._viewer, self._rows = viewer, rows
+        self.ordered = True
+
+    def count(self) -> int:
+        return self._rows.count()
+
+    def actor_ids(self) -> QuerySet:
+        """The users who appear on these rows, as a subquery (for a "who" filter)."""
+        return self._rows.exclude(actor=None).order_by().values("actor").distinct()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self._viewer.present(event) for event in self._rows[index]]
+        return self._viewer.present(self._rows[index])
+
+    def __iter__(self):
+        return iter(self[:])
+
+
+def visible_audit_rows(user, person, rows: QuerySet | None = None) -> VisibleAuditRows:
+    """The rows (all of this person's when none are given) that `user` may see about `person`: only
+    kinds whose own page the user may open, only fields they may see. Every page that shows audit
+    rows reads them through here."""
+    viewer = _Viewer(user, person)
+    rows = AuditEvent.objects.all() if rows is None else rows
+    rows = rows.filter(viewer.kinds_filter(), person_public_id=person.public_id)
+    return VisibleAuditRows(viewer, rows.order_by("-at", "-id"))
