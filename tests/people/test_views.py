@@ -139,7 +139,7 @@ def test_the_people_list_uses_the_same_number_of_queries_for_5_and_50_people(
     with_50, html_50 = queries_for_list()
     assert "Family004" in html_5 and "Family049" in html_50
     assert with_5 == with_50
-    assert with_50 <= 14
+    assert with_50 <= 16  # 14, plus the access rows for the names shown: one look-up, one insert (HAZ-029)
 
 
 def test_a_senior_edits_details_and_the_change_is_audited_before_and_after(client, senior, person, service):
