@@ -136,6 +136,7 @@ def _priya(context) -> None:
         actor=hannah,
         person=priya,
         plan=plan,
+        seen_version=plan.version,
         data={
             "decision": "Whether to walk to the local shop on her own, following a staged plan",
             "impairment": False,
@@ -157,33 +158,42 @@ def _priya(context) -> None:
         },
     )
     plan.refresh_from_db()
-    services.approve_risk_plan(
+    approval = services.approve_risk_plan(
         actor=hannah,
         plan=plan,
+        seen_version=plan.version,
         why="Priya has capacity for this decision and chose the staged plan; it balances her goal and "
         "the fall risk.",
         with_whom="Priya; Tom (key worker); her sister by phone; the community physiotherapist",
         next_review_on=today + datetime.timedelta(days=12),
     )
     plan.refresh_from_db()
-    services.progress_stage(
+    stage_decision = services.progress_stage(
         actor=hannah,
         plan=plan,
+        seen_version=plan.version,
         evidence="Three walks together with no stumbles; Priya said “I'm ready for you to hang back.”",
         why="What was needed for stage 1 has been shown.",
         with_whom="Priya and Tom",
     )
+    plan.refresh_from_db()
     review = services.manager_review(
         actor=daniel,
         plan=plan,
+        seen_version=plan.version,
         what="Carry on with stage 2. No falls since the plan began.",
         why="Monthly manager review of risk decisions.",
         with_whom="Priya, Tom and Hannah",
         next_review_on=today + datetime.timedelta(days=12),
     )
+    # In order: capacity assessed 40 days ago, the plan approved 35 days ago, stage 2 begun 25 days
+    # ago, the monthly manager review 18 days ago.
+    approved_at, stage_at = _at(today - datetime.timedelta(days=35), 15), _at(today - datetime.timedelta(days=25), 12)
     last_month = _at(today - datetime.timedelta(days=18), 11)
+    RiskDecision.objects.filter(pk=approval.pk).update(decided_at=approved_at)
+    RiskDecision.objects.filter(pk=stage_decision.pk).update(decided_at=stage_at)
     RiskDecision.objects.filter(pk=review.pk).update(decided_at=last_month)
-    RiskPlan.objects.filter(pk=plan.pk).update(last_manager_review_at=last_month)
+    RiskPlan.objects.filter(pk=plan.pk).update(approved_at=approved_at, last_manager_review_at=last_month)
     # Recent check-ins from stage 2's practice calls (the call is also used while staff follow).
     for days, status in (
         (9, StageCheckIn.Status.MADE),
@@ -215,7 +225,11 @@ def _marcus(context) -> None:
             "Give him time to answer. Music (reggae, low volume) helps him settle. Offer his PRN only if "
             "he asks for it.",
             "contacts": [
-                {"name": "Delroy Green", "relationship": "brother", "phone": "07700 900123"},
+                {
+                    "name": "Danny Hughes",
+                    "relationship": "oldest friend: ring him if Marcus asks for him",
+                    "phone": "07700 900733",
+                },
                 {
                     "name": "Riverside crisis team",
                     "relationship": "community mental health",
@@ -227,9 +241,10 @@ def _marcus(context) -> None:
             "emergency_when": "Call 999 if Marcus says he wants to end his life and has a plan, if he is "
             "hurt, or if someone is in immediate danger.",
             "alternatives_to_admission": "The crisis house at Elm Road; home treatment visits twice a day.",
-            "dependants_and_pets": "No dependants. Marcus walks Biscuit, his neighbour Danny's greyhound, "
-            "every afternoon: if Marcus is unwell, tell Danny so someone else can walk her.",
-            "wishes": "I want Delroy told if I am unwell. I do not want my neighbours told anything.",
+            "dependants_and_pets": "No dependants. Marcus walks Biscuit, his friend Danny's greyhound, "
+            "every afternoon: if Marcus is unwell, let Danny know so someone else can walk her.",
+            "wishes": "Danny can be told I am struggling and how to talk to me. My brother Neil can be "
+            "told I am safe, and that is all. Nobody gets my notes.",
             "written_with_person": True,
         },
     )
@@ -250,6 +265,7 @@ def _marcus(context) -> None:
         cancel_review(
             actor=hannah,
             review=review,
+            seen_version=review.version,
             reason=f"Post-crisis review held with Marcus after the crisis of "
             f"{incident.occurred_at:%-d %B}; the crisis plan was updated then.",
         )
@@ -336,6 +352,7 @@ def _register_and_safeguarding(context) -> None:
     services.approve_risk_plan(
         actor=hannah,
         plan=plan,
+        seen_version=plan.version,
         why="Declan chose it; his friends agreed to the plan.",
         with_whom="Declan, Ray and Jamal (friends), Grace",
         next_review_on=context.today - datetime.timedelta(days=10),

@@ -8,6 +8,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from lived.core.concurrency import SeenVersionField
 from lived.core.presenters import date_long
 from lived.reviews.models import Review
 from lived.reviews.services import MAX_TEXT, week_start
@@ -93,6 +94,8 @@ class AgendaItemForm(forms.Form):
 
 
 class CompleteReviewForm(forms.Form):
+    # The review's version when the page was opened: completing it is refused if the agenda changed.
+    seen_version = SeenVersionField()
     what_is_working = _textarea("What is working", help_text="From the person's point of view first")
     what_is_not_working = _textarea("What is not working")
     decisions = _textarea(
@@ -105,6 +108,7 @@ class CompleteReviewForm(forms.Form):
 
 
 class CancelReviewForm(forms.Form):
+    seen_version = SeenVersionField()
     reason = _textarea(
         "Why is this review no longer needed?", required=True, required_message="Enter a reason"
     )

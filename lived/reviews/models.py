@@ -8,10 +8,13 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from lived.core.models import LivedModel
+from lived.core.models import LivedModel, Versioned
 
 
-class Review(LivedModel):
+class Review(LivedModel, Versioned):
+    """A review. Its version goes up with every change to it or its agenda, so completing or cancelling
+    it is done on the agenda the decider was shown (see services.complete_review)."""
+
     class Kind(models.TextChoices):
         SCHEDULED = "scheduled", "Scheduled"
         TRIGGERED = "triggered", "Raised by something that happened"
@@ -111,6 +114,17 @@ class Review(LivedModel):
     def is_overdue(self, today: datetime.date) -> bool:
         return self.is_open and self.due_on < today
 
+    def agenda_text(self, up_to_version: int | None = None) -> str:
+        """The agenda as plain text; with `up_to_version`, only what was on it at that version."""
+        items = self.agenda_items.all()
+        if up_to_version is not None:
+            items = [item for item in items if item.review_version <= up_to_version]
+        return "; ".join(item.text for item in items) or "Nothing on the agenda"
+
+    @property
+    def agenda_now(self) -> str:
+        return self.agenda_text()
+
     @property
     def raised_by_person(self) -> bool:
         """The person asked for this review on their own account: its details are their words."""
@@ -128,6 +142,8 @@ class AgendaItem(LivedModel):
     )
     # Always True when the person added it on their own account.
     in_persons_words = models.BooleanField(default=True)
+    # The review's version once this was added: what a decider saw is every item up to their version.
+    review_version = models.PositiveIntegerField(default=1)
 
     AUDIT_FIELDS = ["text", "in_persons_words", "added_by"]
 

@@ -5,7 +5,11 @@ risk plans, the person themself). It is idempotent per trigger: while a triggere
 trigger is open, a second call adds its details to that review's agenda instead of opening another.
 
 `schedule_due_reviews` raises the scheduled reviews that fall due; it is safe to run as often as you
-like (each scheduled review has a dedupe key)."""
+like (each scheduled review has a dedupe key).
+
+A review has a version that goes up with every change to it or to its agenda. Completing or cancelling
+it takes the version the decider was shown (`seen_version`) and is refused (StaleEdit) if the review or
+its agenda changed since: nobody decides without seeing what the person added."""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from django.utils import timezone
 
 from lived.core.audit import record_person_change as _audit
 from lived.core.audit import snapshot
+from lived.core.concurrency import check_version
 from lived.core.models import AuditEvent
 from lived.core.presenters import date_long
 from lived.reviews.models import AgendaItem, CheckIn, Review
@@ -99,11 +104,14 @@ def raise_review(*, person, trigger, details, actor=None, due_on=None, outcome_k
                 .first()
             )
             if existing is not None:
+                existing.version += 1
+                existing.updated_by = actor
                 item = AgendaItem.objects.create(
                     review=existing,
                     text=details,
                     added_by=actor,
                     in_persons_words=by_person,
+                    review_version=existing.version,
                     created_by=actor,
                     updated_by=actor,
                 )
@@ -115,11 +123,12 @@ def raise_review(*, person, trigger, details, actor=None, due_on=None, outcome_k
                     f"Review agenda: added ({existing.get_trigger_display().lower()} again)",
                     after=snapshot(item, AgendaItem.AUDIT_FIELDS),
                 )
-                if due_on < existing.due_on:
-                    before = {"due_on": existing.due_on.isoformat()}
+                brought_forward = due_on < existing.due_on
+                before = {"due_on": existing.due_on.isoformat()}
+                if brought_forward:
                     existing.due_on = due_on
-                    existing.updated_by = actor
-                    existing.save(update_fields=["due_on", "updated_by", "updated_at"])
+                existing.save(update_fields=["due_on", "version", "updated_by", "updated_at"])
+                if brought_forward:
                     _audit(
                         actor,
                         A.UPDATE,
@@ -277,11 +286,15 @@ def add_agenda_item(*, actor, review: Review, text: str, in_persons_words: bool 
     with transaction.atomic():
         current = _lock_open(review)
         by_person = _is_person(actor, current.person)
+        current.version += 1
+        current.updated_by = actor
+        current.save(update_fields=["version", "updated_by", "updated_at"])
         item = AgendaItem.objects.create(
             review=current,
             text=text,
             added_by=actor,
             in_persons_words=True if by_person else bool(in_persons_words),
+            review_version=current.version,
             created_by=actor,
             updated_by=actor,
         )
@@ -347,18 +360,31 @@ def record_check_in(
 
 
 def complete_review(
-    *, actor, review: Review, what_is_working: str, what_is_not_working: str, decisions: str
+    *,
+    actor,
+    review: Review,
+    seen_version: int,
+    what_is_working: str,
+    what_is_not_working: str,
+    decisions: str,
 ) -> Review:
     """Record the review and start the next plan version from it: a new draft that copies the last
-    agreed version, with the decisions as its reason for change (when the person has a plan)."""
+    agreed version, with the decisions as its reason for change (when the person has a plan).
+    Refused with StaleEdit, saving nothing, if the review or its agenda changed since `seen_version`."""
     from lived.plans.models import SupportPlan
     from lived.plans.services import start_new_draft
 
     what_is_working = _clean_text(what_is_working, "", required=False)
     what_is_not_working = _clean_text(what_is_not_working, "", required=False)
     decisions = _clean_text(decisions, "Write what was decided")
+    submitted = {
+        "what_is_working": what_is_working,
+        "what_is_not_working": what_is_not_working,
+        "decisions": decisions,
+    }
     with transaction.atomic():
         current = _lock_open(review)
+        check_version(current, seen_version, submitted)
         before = snapshot(current, Review.AUDIT_FIELDS)
         now = timezone.now()
         current.what_is_working = what_is_working
@@ -368,6 +394,7 @@ def complete_review(
         current.completed_at = now
         current.completed_by = actor
         current.updated_by = actor
+        current.version += 1
         plan = current.plan or SupportPlan.objects.filter(person=current.person).first()
         if plan is not None:
             current.plan = plan
@@ -389,17 +416,21 @@ def complete_review(
     return current
 
 
-def cancel_review(*, actor, review: Review, reason: str) -> Review:
-    """Close a review that is no longer needed, with the reason. Nothing is deleted."""
+def cancel_review(*, actor, review: Review, seen_version: int, reason: str) -> Review:
+    """Close a review that is no longer needed, with the reason. Nothing is deleted. Refused with
+    StaleEdit if the review or its agenda changed since `seen_version` (the person may have just added
+    something they want to talk about)."""
     reason = _clean_text(reason, "Say why the review is no longer needed")
     with transaction.atomic():
         current = _lock_open(review)
+        check_version(current, seen_version, {"cancelled_reason": reason})
         before = snapshot(current, Review.AUDIT_FIELDS)
         current.status = Review.Status.CANCELLED
         current.cancelled_at = timezone.now()
         current.cancelled_by = actor
         current.cancelled_reason = reason
         current.updated_by = actor
+        current.version += 1
         current.save()
         _audit(
             actor,

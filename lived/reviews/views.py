@@ -9,7 +9,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from lived.core.views import PermissionView, PersonView, add_service_errors
+from lived.core.concurrency import StaleEdit
+from lived.core.views import PermissionView, PersonView, add_service_errors, choose_service
 from lived.organisations.models import Service
 from lived.reviews import forms, queries, services
 from lived.reviews.models import Review
@@ -99,6 +100,23 @@ class ReviewPage(PersonView):
     def _review(self, review_id) -> Review:
         return get_object_or_404(queries.reviews_for(self.person), public_id=review_id)
 
+    def _conflict(self, error: StaleEdit, form):
+        """Completing or cancelling refused as stale: the agenda now beside the agenda the decider was
+        shown, and what they wrote (not saved)."""
+        current = error.current
+        labels = {"agenda_now": "Agenda", "due_on": "Due"}
+        labels.update({name: str(form.fields[name].label) for name in error.submitted if name in form.fields})
+        if "cancelled_reason" in error.submitted:
+            labels["cancelled_reason"] = str(form.fields["reason"].label)
+        shown = {
+            "agenda_now": current.agenda_text(up_to_version=error.opened_version),
+            "due_on": current.due_on,
+        }
+        stale = StaleEdit(
+            current=current, submitted={**shown, **error.submitted}, opened_version=error.opened_version
+        )
+        return self.conflict(stale, labels, self.request.path)
+
 
 class ReviewDetail(ReviewPage):
     audit_what = "A review"
@@ -108,12 +126,13 @@ class ReviewDetail(ReviewPage):
         review = self._review(review_id)
         items = list(review.agenda_items.select_related("added_by"))
         context = {"review": review, "items": items, "today": timezone.localdate()}
+        seen = {"seen_version": review.version}
         if review.is_open and request.user.has_perm("reviews.add_agenda_item", self.person):
             context["agenda_form"] = forms.AgendaItemForm(
                 person=self.person, viewer_is_person=self.viewer_is_person
             )
         if review.is_open and request.user.has_perm("reviews.manage_reviews", self.person):
-            context["complete_form"] = forms.CompleteReviewForm()
+            context["complete_form"] = forms.CompleteReviewForm(initial=seen)
         return self.render("reviews/review.jinja", context)
 
 
@@ -160,7 +179,11 @@ class CompleteReview(ReviewPage):
         items = list(review.agenda_items.select_related("added_by"))
         return self.render(
             "reviews/complete_form.jinja",
-            {"form": forms.CompleteReviewForm(), "review": review, "items": items},
+            {
+                "form": forms.CompleteReviewForm(initial={"seen_version": review.version}),
+                "review": review,
+                "items": items,
+            },
         )
 
     def post(self, request, person_id, review_id):
@@ -169,6 +192,8 @@ class CompleteReview(ReviewPage):
         if form.is_valid():
             try:
                 done = services.complete_review(actor=request.user, review=review, **form.cleaned_data)
+            except StaleEdit as error:
+                return self._conflict(error, form)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -195,14 +220,22 @@ class CancelReview(ReviewPage):
         review = self._review(review_id)
         if not review.is_open:
             return redirect("reviews:review", person_id=self.person.public_id, review_id=review.public_id)
-        return self.render("reviews/cancel_form.jinja", {"form": forms.CancelReviewForm(), "review": review})
+        form = forms.CancelReviewForm(initial={"seen_version": review.version})
+        return self.render("reviews/cancel_form.jinja", {"form": form, "review": review})
 
     def post(self, request, person_id, review_id):
         review = self._review(review_id)
         form = forms.CancelReviewForm(request.POST)
         if form.is_valid():
             try:
-                services.cancel_review(actor=request.user, review=review, reason=form.cleaned_data["reason"])
+                services.cancel_review(
+                    actor=request.user,
+                    review=review,
+                    seen_version=form.cleaned_data["seen_version"],
+                    reason=form.cleaned_data["reason"],
+                )
+            except StaleEdit as error:
+                return self._conflict(error, form)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -251,16 +284,10 @@ class ServiceReviews(PermissionView):
 
     def get(self, request):
         today = timezone.localdate()
-        care_ids = request.user.care_service_ids()
-        services_list = list(Service.objects.filter(pk__in=care_ids).order_by("name"))
-        service_id = request.GET.get("service", "")
-        chosen_ids = care_ids
-        if service_id:
-            chosen = next((s for s in services_list if str(s.public_id) == service_id), None)
-            chosen_ids = {chosen.pk} if chosen else set()
+        choice = choose_service(request, all_services=True)
         show_all = request.GET.get("show") == "all"
         reviews = queries.service_reviews(
-            request.user, today=today, service_ids=chosen_ids, include_not_due=show_all
+            request.user, today=today, service_ids=choice.ids, include_not_due=show_all
         )
         page = Paginator(reviews, PAGE_SIZE).get_page(request.GET.get("page"))
         groups: list[tuple[Service, list[Review]]] = []
@@ -275,8 +302,7 @@ class ServiceReviews(PermissionView):
             {
                 "page": page,
                 "groups": groups,
-                "services": services_list,
-                "service_id": service_id,
+                "choice": choice,
                 "show_all": show_all,
                 "today": today,
             },

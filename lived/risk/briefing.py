@@ -1,8 +1,9 @@
 """What the shift briefing (lived.notes) shows from risk: the contract between the two apps.
 
 `briefing_for(people, since)` returns, keyed by person.pk, what a worker coming on shift needs from
-risk plans and incidents. It must use a constant number of queries whatever the number of people.
-People with nothing to show may be left out of the dict.
+risk plans and incidents: incidents that happened or were recorded since `since`, each with when it
+was recorded so the briefing can mark what its reader has not seen yet. It must use a constant number
+of queries whatever the number of people. People with nothing to show may be left out of the dict.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.urls import reverse
 
 
@@ -27,6 +29,8 @@ class IncidentLine:
     occurred_at: datetime.datetime
     summary: str  # short: type and severity, e.g. "Distress in the kitchen (low)"
     url: str
+    recorded_at: datetime.datetime | None = None  # when it was written in Lived
+    new_to_you: bool = False  # set by the briefing for its reader: recorded since they last looked
 
 
 @dataclass
@@ -66,7 +70,11 @@ def briefing_for(people: Sequence, since: datetime.datetime) -> dict[int, RiskBr
                 url=reverse("risk:plan", args=[person.public_id, plan.public_id]),
             )
         )
-    incidents = Incident.objects.filter(person_id__in=by_pk, occurred_at__gte=since).order_by("-occurred_at")
+    # What happened since, and what was written up since: an incident recorded this morning about
+    # last week is news to the next shift too.
+    incidents = Incident.objects.filter(
+        Q(occurred_at__gte=since) | Q(created_at__gte=since), person_id__in=by_pk
+    ).order_by("-occurred_at")
     for incident in incidents:
         person = by_pk[incident.person_id]
         entry(incident.person_id).incidents.append(
@@ -74,6 +82,7 @@ def briefing_for(people: Sequence, since: datetime.datetime) -> dict[int, RiskBr
                 occurred_at=incident.occurred_at,
                 summary=incident.summary(),
                 url=reverse("risk:incident", args=[person.public_id, incident.public_id]),
+                recorded_at=incident.created_at,
             )
         )
     return result

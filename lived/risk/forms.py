@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 
 from django import forms
 from django.utils import timezone
 
 from lived.accounts.models import Role
+from lived.core.concurrency import SeenVersionField
 from lived.core.nhsuk_forms import NHSDateField
 from lived.risk.models import (
     CapacityAssessment,
@@ -153,14 +155,18 @@ class RiskPlanForm(VersionForm):
 
 
 class DecisionForm(forms.Form):
-    """Approving a plan, moving a stage on, a manager review: who decided what, why and with whom."""
+    """Approving a plan, moving a stage on, a manager review: who decided what, why and with whom, on
+    the plan version the decider was shown (`seen_version`, set from the plan when the page opens)."""
 
+    seen_version = SeenVersionField()
     why = _text("Why")
     with_whom = _text("Who was involved", help_text="The person, family, professionals")
 
-    def __init__(self, *args, user, person, permission: str, **kwargs):
+    def __init__(self, *args, user, person, permission: str, plan=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user, self.person, self.permission = user, person, permission
+        if plan is not None:
+            self.fields["seen_version"].initial = plan.version
 
     def clean(self):
         data = super().clean()
@@ -175,12 +181,12 @@ class ApproveForm(DecisionForm):
 
 class StageForm(DecisionForm):
     evidence = _text("What has been shown (the evidence)")
-    field_order = ["evidence", "why", "with_whom"]
+    field_order = ["seen_version", "evidence", "why", "with_whom"]
 
 
 class ManagerReviewForm(DecisionForm):
     what = _text("What was decided")
-    field_order = ["what", "why", "with_whom"]
+    field_order = ["seen_version", "what", "why", "with_whom"]
 
 
 class CheckInForm(forms.Form):
@@ -191,9 +197,16 @@ class CheckInForm(forms.Form):
         error_messages={"required": "Select whether the check-in was made or missed"},
     )
     notes = _text("Notes", required=False)
+    # Made when the page is drawn, so a check-in sent twice from a phone is saved once (ADR 0008).
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("idempotency_key", uuid.uuid4())
+        super().__init__(*args, **kwargs)
 
 
 class CapacityForm(forms.Form):
+    seen_version = SeenVersionField()
     decision = _text("The decision this assessment is about")
     impairment = forms.ChoiceField(
         label="Is there an impairment of, or disturbance in the functioning of, the mind or brain?",
@@ -222,7 +235,7 @@ class CapacityForm(forms.Form):
                 error_messages={"required": "Select yes or no"},
             )
             self.fields[f"{name}_evidence"] = _text(f"Evidence: {label[0].lower() + label[1:]}")
-        order = ["decision", "impairment", "impairment_evidence"]
+        order = ["seen_version", "decision", "impairment", "impairment_evidence"]
         for name, _ in CapacityAssessment.TESTS:
             order += [name, f"{name}_evidence"]
         order += ["outcome", "wishes_and_feelings", "consulted", "least_restrictive"]
@@ -250,7 +263,7 @@ class CapacityForm(forms.Form):
         return data
 
     def assessment_data(self) -> dict:
-        data = dict(self.cleaned_data)
+        data = {k: v for k, v in self.cleaned_data.items() if k != "seen_version"}
         data["impairment"] = data["impairment"] == "yes"
         data["assessed_on"] = timezone.localdate()
         return data
@@ -383,7 +396,12 @@ class IncidentForm(forms.Form):
     rp_duration = forms.IntegerField(
         label="How long it lasted, in minutes", required=False, min_value=1, max_value=10000
     )
-    rp_authorised_by = forms.ChoiceField(label="Who authorised it (a senior or manager)", required=False)
+    # Chosen by public id; the error never repeats what was posted (Django's default message does).
+    rp_authorised_by = forms.ChoiceField(
+        label="Who authorised it (a senior or manager)",
+        required=False,
+        error_messages={"invalid_choice": "Choose who authorised it from the list"},
+    )
     rp_debrief = _text("Debrief with the person: what they said", required=False)
     safeguarding_raised = forms.BooleanField(label="A safeguarding concern was raised", required=False)
     sg_category = forms.ChoiceField(
@@ -396,10 +414,17 @@ class IncidentForm(forms.Form):
         label="Date referred to the local authority (if referred)", required=False, past_only=True
     )
     sg_reference = _line("Local authority reference")
-    risk_plan = forms.ChoiceField(label="Related risk plan", required=False)
+    risk_plan = forms.ChoiceField(
+        label="Related risk plan",
+        required=False,
+        error_messages={"invalid_choice": "Choose a related risk plan from the list"},
+    )
     learning = _text("Learning", required=False)
+    # Made when the page is drawn, so an incident sent twice from a phone is saved once (ADR 0008).
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, person, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("idempotency_key", uuid.uuid4())
         super().__init__(*args, **kwargs)
         from lived.accounts.models import User
 
@@ -412,9 +437,9 @@ class IncidentForm(forms.Form):
             .distinct()
             .order_by("first_name", "last_name")
         )
-        self.approvers = {str(u.pk): u for u in approvers}
+        self.approvers = {str(u.public_id): u for u in approvers}
         self.fields["rp_authorised_by"].choices = [("", "Choose who authorised it")] + [
-            (pk, u.display_name) for pk, u in self.approvers.items()
+            (key, u.display_name) for key, u in self.approvers.items()
         ]
         self.plans = {str(p.public_id): p for p in person.risk_plans.filter(archived_at__isnull=True)}
         self.fields["risk_plan"].choices = [("", "None")] + [(k, p.goal[:80]) for k, p in self.plans.items()]
@@ -433,7 +458,7 @@ class IncidentForm(forms.Form):
                 self.add_error("rp_type", "Choose the type of restrictive practice")
             if not data.get("rp_duration"):
                 self.add_error("rp_duration", "Enter how long it lasted, in minutes")
-            if not data.get("rp_authorised_by"):
+            if not data.get("rp_authorised_by") and "rp_authorised_by" not in self.errors:
                 self.add_error(
                     "rp_authorised_by", "Choose who authorised it: a restrictive practice must be authorised"
                 )
@@ -486,7 +511,12 @@ class IncidentForm(forms.Form):
                 "referred_on": d["sg_referred_on"],
                 "reference": d["sg_reference"],
             }
-        return {"data": data, "restrictive": restrictive, "safeguarding": safeguarding}
+        return {
+            "data": data,
+            "restrictive": restrictive,
+            "safeguarding": safeguarding,
+            "idempotency_key": d.get("idempotency_key"),
+        }
 
 
 class CloseSafeguardingForm(forms.Form):
@@ -515,11 +545,16 @@ class ComplaintForm(forms.Form):
         label="Date received", past_only=True, error_messages={"required": "Enter the date received"}
     )
     summary = _text("What it is about", rows=5)
-    themes = forms.MultipleChoiceField(label="Themes", widget=forms.CheckboxSelectMultiple, required=False)
+    themes = forms.MultipleChoiceField(
+        label="Themes",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={"invalid_choice": "Choose what it is about from the list"},
+    )
 
     def __init__(self, *args, viewer_is_person=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.theme_objects = {str(t.pk): t for t in ComplaintTheme.objects.filter(active=True)}
+        self.theme_objects = {str(t.public_id): t for t in ComplaintTheme.objects.filter(active=True)}
         self.fields["themes"].choices = [(k, t.name) for k, t in self.theme_objects.items()]
         self.viewer_is_person = viewer_is_person
         if viewer_is_person:

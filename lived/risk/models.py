@@ -9,6 +9,7 @@ log (see docs/adr/0010-positive-risk-and-crisis-plans.md)."""
 from __future__ import annotations
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -92,6 +93,27 @@ class RiskPlan(LivedModel, Archivable, Versioned):
         if stage is None:
             return ""
         return f"Stage {self.current_stage} of {len(self.stages)}: {stage['title']}"
+
+    # Plain-text forms of the listed parts, for the "this changed since you opened it" page.
+    @property
+    def chosen_text(self) -> str:
+        return self.chosen["option"] if self.chosen else "None chosen"
+
+    @property
+    def options_text(self) -> str:
+        return "; ".join(f"{i}. {o['option']} ({o['reason']})" for i, o in enumerate(self.options, start=1))
+
+    @property
+    def stages_text(self) -> str:
+        return "; ".join(f"{i}. {s['title']}" for i, s in enumerate(self.stages, start=1))
+
+    @property
+    def stage_text(self) -> str:
+        return self.stage_label() or "No stages"
+
+    @property
+    def status_text(self) -> str:
+        return self.get_status_display()
 
     def review_due(self, today: datetime.date, last_incident_at: datetime.datetime | None) -> str:
         """ "now" (an incident since the last manager review), "overdue", or "" (not due)."""
@@ -219,6 +241,10 @@ class StageCheckIn(LivedModel):
     status = models.CharField(max_length=10, choices=Status.choices)
     notes = models.TextField(blank=True)
     recorded_by = _user_fk()
+    # Made when the form is drawn, so a check-in sent twice from a phone is saved once (ADR 0008).
+    # Null on check-ins saved before keys existed, and on those made by code, not a form.
+    idempotency_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    content_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     AUDIT_FIELDS = ["stage", "due_at", "status", "notes"]
 
@@ -257,6 +283,14 @@ class CrisisPlan(LivedModel, Versioned):
 
     def __str__(self) -> str:
         return f"Crisis plan for {self.person}"
+
+    @property
+    def contacts_text(self) -> str:
+        """The people to involve as plain text, for the "this changed since you opened it" page."""
+        return "; ".join(
+            ", ".join(part for part in (c.get("name"), c.get("relationship"), c.get("phone")) if part)
+            for c in self.contacts
+        )
 
 
 class CrisisPlanVersion(models.Model):
@@ -317,6 +351,10 @@ class Incident(LivedModel):
     safeguarding_raised = models.BooleanField(default=False)
     learning = models.TextField(blank=True)
     recorded_by = _user_fk()
+    # Made when the form is drawn, so an incident sent twice from a phone is saved once (ADR 0008).
+    # Null on incidents saved before keys existed, and on those made by code, not a form.
+    idempotency_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    content_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     AUDIT_FIELDS = [
         "type",
@@ -413,8 +451,9 @@ class SafeguardingConcern(LivedModel):
 
 
 class ComplaintTheme(models.Model):
-    """A configurable theme (managed in the Django admin)."""
+    """A configurable theme (managed in the Django admin). Forms offer it by public id, never by key."""
 
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     name = models.CharField(max_length=100, unique=True)
     active = models.BooleanField(default=True)
     order = models.PositiveSmallIntegerField(default=0)

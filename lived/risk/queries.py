@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 
-from django.db.models import Count, Max
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
+from lived.organisations.models import Service
 from lived.risk.models import (
     Complaint,
     ComplaintTheme,
@@ -140,3 +141,25 @@ def weekly_incidents(person, today: datetime.date, weeks: int = 8) -> dict:
         if 0 <= index < weeks:
             (mornings if local.time() < MORNING_ENDS else rest)[index] += 1
     return {"starts": starts, "mornings": mornings, "rest": rest}
+
+
+def attention_by_service(people, today: datetime.date) -> dict[int, int]:
+    """Per service: risk decisions due for review (as `overdue_risk_plans` decides) plus open
+    safeguarding concerns, for these people. One aggregate query for every service."""
+    incidents = Incident.objects.filter(person_id=OuterRef("person_id"))
+    due = RiskPlan.objects.filter(
+        person__in=people, archived_at__isnull=True, status=RiskPlan.Status.APPROVED
+    ).filter(
+        Q(next_review_on__lte=today)
+        | Q(Exists(incidents), last_manager_review_at__isnull=True)
+        | Q(Exists(incidents.filter(occurred_at__gt=OuterRef("last_manager_review_at"))))
+    )
+    concerns = SafeguardingConcern.objects.filter(person__in=people, closed_at__isnull=True)
+
+    def per_service(rows):
+        rows = rows.filter(person__service_id=OuterRef("pk")).order_by().values("person__service_id")
+        return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")[:1]), 0)
+
+    services = Service.objects.filter(pk__in=people.order_by().values("service_id"))
+    rows = services.annotate(plans=per_service(due), concerns=per_service(concerns))
+    return {r.pk: r.plans + r.concerns for r in rows}

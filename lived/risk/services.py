@@ -5,18 +5,25 @@ Rules kept here (and tested in tests/risk/test_services.py):
   again) and the approved plan stays, as a snapshot, in the decisions log.
 - Only seniors and managers approve, decide stage progress, authorise restrictive practice and close
   safeguarding concerns; only managers record the manager review.
+- A decision is made on the version the decider was shown: every decision takes `seen_version`, locks
+  the plan, refuses (StaleEdit) if it changed since, and checks the plan as it is now, under the lock.
+  Every decision bumps the version, so the next decider sees it too.
 - Capacity is presumed: "lacks capacity" needs an impairment and evidence against at least one test.
 - A missed check-in or an incident raises a review; the stage never steps back by itself.
 - An incident marked as a crisis raises a post-crisis review of the crisis plan.
+- An incident or check-in sent twice from a phone is saved once: the form's idempotency key with the
+  same content returns the one already saved; the same key with other content is refused (ADR 0008).
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from lived.core.audit import record_person_change as _audit
@@ -63,6 +70,46 @@ CRISIS_FIELDS = [
 ]
 
 
+KEY_REUSED = (
+    "This {what} was already sent with different content. Nothing new was saved. "
+    "Reload the page to start a new one."
+)
+
+
+def _fingerprint(**parts) -> str:
+    """What was written, to tell a retry (the same) from a reused key (different)."""
+
+    def plain(value):
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in sorted(value.items())}
+        if isinstance(value, list | tuple):
+            return [plain(v) for v in value]
+        if hasattr(value, "public_id"):
+            return str(value.public_id)
+        if isinstance(value, str):
+            return value.strip()
+        return "" if value is None else str(value)
+
+    return hashlib.sha256(json.dumps(plain(parts), sort_keys=True).encode()).hexdigest()
+
+
+def _already_saved(model, key, *, actor, person, fingerprint: str, what: str):
+    """The record already saved with this form's key, when it is what was sent again; the same key
+    with anything else is refused and nothing is saved."""
+    if key is None:
+        return None
+    existing = model.objects.filter(idempotency_key=key).first()
+    if existing is None:
+        return None
+    if (
+        existing.person_id != person.pk
+        or existing.recorded_by_id != actor.pk
+        or existing.content_hash != fingerprint
+    ):
+        raise ValidationError(KEY_REUSED.format(what=what))
+    return existing
+
+
 def review_interval_days() -> int:
     return getattr(settings, "LIVED_RISK_REVIEW_DAYS", 30)
 
@@ -73,6 +120,38 @@ def _require(actor, perm: str, person, message: str):
 
 
 # --- risk plans -------------------------------------------------------------------------------------
+
+
+def _plan_snapshot(plan: RiskPlan) -> dict:
+    """The whole plan with its version: the audit trail can then show what a decider was shown."""
+    return {**snapshot(plan, RiskPlan.AUDIT_FIELDS), "version": plan.version}
+
+
+def plan_as_seen(plan: RiskPlan, version) -> RiskPlan | None:
+    """The plan as it was at `version` (unsaved, for display), from the audit row that version wrote.
+    None when that version is not in the trail (written before versions were recorded there)."""
+    try:
+        version = int(version)
+    except (TypeError, ValueError):
+        return None
+    row = (
+        AuditEvent.objects.filter(
+            object_type=RiskPlan._meta.label, object_public_id=plan.public_id, after__version=version
+        )
+        .order_by("at", "id")
+        .first()
+    )
+    if row is None:
+        return None
+    fields = [*PLAN_FIELDS, "current_stage", "status", "version"]
+    return RiskPlan(**{name: row.after[name] for name in fields if name in row.after})
+
+
+def _lock_as_seen(plan: RiskPlan, seen_version, submitted: dict) -> RiskPlan:
+    """Lock the plan; refuse (StaleEdit) when it changed since the decider was shown it."""
+    current = RiskPlan.objects.select_for_update().select_related("person").get(pk=plan.pk)
+    check_version(current, seen_version, submitted)
+    return current
 
 
 def _validate_plan(data: dict) -> None:
@@ -100,7 +179,7 @@ def save_risk_plan(
         else:
             plan = RiskPlan.objects.select_for_update().get(pk=plan.pk, person=person)
             check_version(plan, opened_version, data)
-            before = snapshot(plan, RiskPlan.AUDIT_FIELDS)
+            before = _plan_snapshot(plan)
         was_approved = plan.pk is not None and plan.is_approved
         for name in PLAN_FIELDS:
             setattr(plan, name, data.get(name, getattr(plan, name)))
@@ -121,7 +200,7 @@ def save_risk_plan(
             person,
             what,
             before,
-            snapshot(plan, RiskPlan.AUDIT_FIELDS),
+            _plan_snapshot(plan),
         )
     return plan
 
@@ -161,18 +240,22 @@ def _decision(*, actor, plan, kind, what, why, with_whom, next_review_on, eviden
 
 
 def approve_risk_plan(
-    *, actor, plan: RiskPlan, why: str, with_whom: str, next_review_on=None
+    *, actor, plan: RiskPlan, seen_version: int, why: str, with_whom: str, next_review_on=None
 ) -> RiskDecision:
+    """Approves the plan exactly as the approver was shown it (`seen_version`): refused with StaleEdit
+    if it changed since; the chosen option and why it is proportionate are checked on the plan as it
+    is now, under the lock. The approved plan is kept as a snapshot in the decisions log."""
     _require(actor, "risk.approve_risk", plan.person, "Only a senior or a manager can approve a risk plan")
-    if plan.chosen_option is None:
-        raise ValidationError("Choose an option before approving the plan")
-    if not plan.why_proportionate.strip():
-        raise ValidationError("Say why the chosen option is proportionate before approving")
     next_review_on = next_review_on or timezone.localdate() + datetime.timedelta(days=review_interval_days())
     with transaction.atomic():
-        plan = RiskPlan.objects.select_for_update().get(pk=plan.pk)
+        plan = _lock_as_seen(plan, seen_version, {"why": why, "with_whom": with_whom})
         if plan.is_approved:
             raise ValidationError("This plan is already approved")
+        if plan.chosen is None:
+            raise ValidationError("Choose an option before approving the plan")
+        if not plan.why_proportionate.strip():
+            raise ValidationError("Say why the chosen option is proportionate before approving")
+        before = _plan_snapshot(plan)
         plan.status = RiskPlan.Status.APPROVED
         plan.approved_by = actor
         plan.approved_at = timezone.now()
@@ -180,7 +263,8 @@ def approve_risk_plan(
         plan.version += 1
         plan.updated_by = actor
         plan.save()
-        snap = snapshot(plan, RiskPlan.AUDIT_FIELDS)
+        snap = _plan_snapshot(plan)
+        _audit(actor, A.UPDATE, plan, plan.person, "Risk plan approved", before, snap)
         return _decision(
             actor=actor,
             plan=plan,
@@ -193,18 +277,21 @@ def approve_risk_plan(
         )
 
 
-def progress_stage(*, actor, plan: RiskPlan, evidence: str, why: str, with_whom: str) -> RiskDecision:
-    """Moving to the next stage is a recorded decision by a senior or manager with the person."""
+def progress_stage(
+    *, actor, plan: RiskPlan, seen_version: int, evidence: str, why: str, with_whom: str
+) -> RiskDecision:
+    """Moving to the next stage is a recorded decision by a senior or manager with the person, made on
+    the version they were shown (`seen_version`; StaleEdit if it changed since)."""
     _require(actor, "risk.approve_risk", plan.person, "Only a senior or a manager can move a stage on")
     if not (evidence or "").strip():
         raise ValidationError("Record the evidence that what was needed has been shown")
     with transaction.atomic():
-        plan = RiskPlan.objects.select_for_update().get(pk=plan.pk)
+        plan = _lock_as_seen(plan, seen_version, {"evidence": evidence, "why": why, "with_whom": with_whom})
         if not plan.is_approved:
             raise ValidationError("The plan must be approved before a stage can move on")
         if plan.current_stage >= len(plan.stages):
             raise ValidationError("This is already the last stage")
-        before = {"current_stage": plan.current_stage}
+        before = _plan_snapshot(plan)
         plan.current_stage += 1
         plan.version += 1
         plan.updated_by = actor
@@ -216,7 +303,7 @@ def progress_stage(*, actor, plan: RiskPlan, evidence: str, why: str, with_whom:
             plan.person,
             "Risk plan moved to the next stage",
             before,
-            {"current_stage": plan.current_stage},
+            _plan_snapshot(plan),
         )
         return _decision(
             actor=actor,
@@ -230,11 +317,15 @@ def progress_stage(*, actor, plan: RiskPlan, evidence: str, why: str, with_whom:
         )
 
 
-def manager_review(*, actor, plan: RiskPlan, what: str, why: str, with_whom: str, next_review_on=None):
+def manager_review(
+    *, actor, plan: RiskPlan, seen_version: int, what: str, why: str, with_whom: str, next_review_on=None
+):
+    """The manager's review of the plan as they were shown it (`seen_version`; StaleEdit if it changed
+    since). It bumps the version: a senior about to move a stage on then sees the review first."""
     _require(actor, "risk.manager_review", plan.person, "Only a manager records the manager review")
     next_review_on = next_review_on or timezone.localdate() + datetime.timedelta(days=review_interval_days())
     with transaction.atomic():
-        plan = RiskPlan.objects.select_for_update().get(pk=plan.pk)
+        plan = _lock_as_seen(plan, seen_version, {"what": what, "why": why, "with_whom": with_whom})
         decision = _decision(
             actor=actor,
             plan=plan,
@@ -244,17 +335,65 @@ def manager_review(*, actor, plan: RiskPlan, what: str, why: str, with_whom: str
             with_whom=with_whom,
             next_review_on=next_review_on,
         )
+        before = _plan_snapshot(plan)
         plan.last_manager_review_at = decision.decided_at
         plan.next_review_on = next_review_on
-        plan.save(update_fields=["last_manager_review_at", "next_review_on", "updated_at"])
+        plan.version += 1
+        plan.updated_by = actor
+        plan.save(
+            update_fields=["last_manager_review_at", "next_review_on", "version", "updated_by", "updated_at"]
+        )
+        _audit(actor, A.UPDATE, plan, plan.person, "Manager review recorded", before, _plan_snapshot(plan))
     return decision
 
 
-def record_check_in(*, actor, plan: RiskPlan, due_at, made: bool, notes: str = "") -> StageCheckIn:
-    """A check-in call made or missed. A missed one raises a review; the stage stays where it is."""
+def record_check_in(
+    *, actor, plan: RiskPlan, due_at, made: bool, notes: str = "", idempotency_key=None
+) -> StageCheckIn:
+    """A check-in call made or missed. A missed one raises a review; the stage stays where it is.
+    Idempotent on `idempotency_key` (from the form): the same key and content return the check-in
+    already saved; the same key with other content is refused (ValidationError)."""
+    _require(actor, "risk.record_check_in", plan.person, "You cannot record check-ins")
+    notes = (notes or "").strip()
+    fingerprint = _fingerprint(plan=plan, made=made, notes=notes)
+    existing = _already_saved(
+        StageCheckIn,
+        idempotency_key,
+        actor=actor,
+        person=plan.person,
+        fingerprint=fingerprint,
+        what="check-in",
+    )
+    if existing is not None:
+        return existing
+    try:
+        return _save_check_in(
+            actor=actor,
+            plan=plan,
+            due_at=due_at,
+            made=made,
+            notes=notes,
+            idempotency_key=idempotency_key,
+            fingerprint=fingerprint,
+        )
+    except IntegrityError:
+        # The same key arrived twice at the same moment: the first one won.
+        existing = _already_saved(
+            StageCheckIn,
+            idempotency_key,
+            actor=actor,
+            person=plan.person,
+            fingerprint=fingerprint,
+            what="check-in",
+        )
+        if existing is None:
+            raise
+        return existing
+
+
+def _save_check_in(*, actor, plan, due_at, made, notes, idempotency_key, fingerprint) -> StageCheckIn:
     from lived.reviews.services import raise_review
 
-    _require(actor, "risk.record_check_in", plan.person, "You cannot record check-ins")
     if not plan.is_approved:
         raise ValidationError("Check-ins start once the plan is approved")
     stage = plan.stage
@@ -267,8 +406,10 @@ def record_check_in(*, actor, plan: RiskPlan, due_at, made: bool, notes: str = "
             stage=plan.current_stage,
             due_at=due_at,
             status=StageCheckIn.Status.MADE if made else StageCheckIn.Status.MISSED,
-            notes=(notes or "").strip(),
+            notes=notes,
             recorded_by=actor,
+            idempotency_key=idempotency_key,
+            content_hash=fingerprint,
             created_by=actor,
             updated_by=actor,
         )
@@ -293,7 +434,11 @@ def record_check_in(*, actor, plan: RiskPlan, due_at, made: bool, notes: str = "
 # --- capacity --------------------------------------------------------------------------------------
 
 
-def record_capacity(*, actor, person, plan: RiskPlan | None, data: dict) -> CapacityAssessment:
+def record_capacity(
+    *, actor, person, plan: RiskPlan | None, seen_version: int | None, data: dict
+) -> CapacityAssessment:
+    """A capacity assessment tied to a plan is about the plan as the assessor was shown it
+    (`seen_version`; StaleEdit if the plan changed since). Recording it does not change the plan."""
     _require(actor, "risk.draft_risk_plan", person, "You cannot record capacity assessments")
     tests = ["understand", "retain", "weigh", "communicate"]
     for name in tests:
@@ -320,6 +465,8 @@ def record_capacity(*, actor, person, plan: RiskPlan | None, data: dict) -> Capa
     elif any(data.get(name) == "no" for name in tests) and data.get("impairment"):
         raise ValidationError("A test is not met and there is an impairment: check the outcome")
     with transaction.atomic():
+        if plan is not None:
+            plan = _lock_as_seen(plan, seen_version, data)
         assessment = CapacityAssessment.objects.create(
             person=person, plan=plan, assessed_by=actor, created_by=actor, updated_by=actor, **data
         )
@@ -382,13 +529,45 @@ def save_crisis_plan(*, actor, person, data: dict, opened_version=None) -> Crisi
 
 
 def record_incident(
-    *, actor, person, data: dict, restrictive: dict | None = None, safeguarding: dict | None = None
+    *,
+    actor,
+    person,
+    data: dict,
+    restrictive: dict | None = None,
+    safeguarding: dict | None = None,
+    idempotency_key=None,
 ) -> Incident:
     """Records the incident and, when used, the restrictive-practice entry (authorised by a senior or
-    manager, with a debrief) and the safeguarding concern. Raises the reviews the incident needs."""
+    manager, with a debrief) and the safeguarding concern. Raises the reviews the incident needs.
+    Idempotent on `idempotency_key` (from the form): the same key and content return the incident
+    already saved, with nothing raised twice; the same key with other content is refused."""
+    _require(actor, "risk.record_incident", person, "You cannot record incidents")
+    fingerprint = _fingerprint(data=data, restrictive=restrictive, safeguarding=safeguarding)
+    found = dict(actor=actor, person=person, fingerprint=fingerprint, what="incident")
+    existing = _already_saved(Incident, idempotency_key, **found)
+    if existing is not None:
+        return existing
+    try:
+        return _save_incident(
+            actor=actor,
+            person=person,
+            data=data,
+            restrictive=restrictive,
+            safeguarding=safeguarding,
+            idempotency_key=idempotency_key,
+            fingerprint=fingerprint,
+        )
+    except IntegrityError:
+        # The same key arrived twice at the same moment: the first one won.
+        existing = _already_saved(Incident, idempotency_key, **found)
+        if existing is None:
+            raise
+        return existing
+
+
+def _save_incident(*, actor, person, data, restrictive, safeguarding, idempotency_key, fingerprint):
     from lived.reviews.services import raise_review
 
-    _require(actor, "risk.record_incident", person, "You cannot record incidents")
     if not (data.get("what_happened") or "").strip():
         raise ValidationError("Describe what happened")
     if data.get("crisis_plan_used") in ("partly", "no") and not (data.get("crisis_plan_why") or "").strip():
@@ -415,6 +594,8 @@ def record_incident(
         incident = Incident.objects.create(
             person=person,
             service=person.service,
+            idempotency_key=idempotency_key,
+            content_hash=fingerprint,
             recorded_by=actor,
             created_by=actor,
             updated_by=actor,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lived.risk import views
+from lived.risk import offline, views, views_crisis_list
 
 app_name = "risk"
 
@@ -26,4 +26,8 @@ urlpatterns = [
     path(P + "complaints/new/", views.NewComplaint.as_view(), name="new_complaint"),
     path(P + "complaints/<uuid:complaint_id>/", views.ComplaintDetail.as_view(), name="complaint"),
     path("risk/", views.ServiceRisk.as_view(), name="service_risk"),
+    path(
+        "risk/without-crisis-plan/", views_crisis_list.WithoutCrisisPlan.as_view(), name="without_crisis_plan"
+    ),
+    path("briefing/crisis-plans.json", offline.OfflineCrisisPlans.as_view(), name="offline_crisis_plans"),
 ]

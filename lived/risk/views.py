@@ -10,13 +10,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from lived.core import outbox
 from lived.core.charts import Series, bar_chart
 from lived.core.concurrency import StaleEdit
 from lived.core.language import check_language
-from lived.core.views import PermissionView, PersonView, add_service_errors, care_services
+from lived.core.views import Attention, PermissionView, PersonView, add_service_errors, choose_service
 from lived.people.models import AdvanceSharingWishes, Person
 from lived.risk import forms, queries, services
 from lived.risk.models import Complaint, RiskPlan
+from lived.risk.models import CrisisPlan as CrisisPlanModel
 
 
 def safeguarding_link() -> dict:
@@ -176,15 +178,52 @@ class RiskPlanDetail(PlanPage):
 
 STAFF_TEXT_FIELDS = ["risk", "why_proportionate", "contingency", "review_triggers", "escalation"]
 
+# What the "this changed since you opened it" page compares: the plan now, and as the decider saw it.
+PLAN_CONFLICT_LABELS = {
+    "goal": "Goal",
+    "status_text": "Status",
+    "stage_text": "Stage",
+    "risk": "The risk",
+    "options_text": "Options",
+    "chosen_text": "Chosen option",
+    "why_proportionate": "Why proportionate",
+    "safety_strategies": "Safety strategies",
+    "contingency": "Contingency",
+    "review_triggers": "Review triggers",
+    "escalation": "Escalation routes",
+    "stages_text": "Stages",
+    "next_review_on": "Next review",
+}
+
+
+def plan_conflict(view, error: StaleEdit, plan, form, back_url):
+    """The 409 page for a decision refused as stale: each part of the plan as it is now beside the
+    version the decider was shown, and what they wrote (not saved) so it is not lost."""
+    seen = services.plan_as_seen(plan, error.opened_version)
+    shown = {name: getattr(seen, name) if seen is not None else "" for name in PLAN_CONFLICT_LABELS}
+    written = {name: error.submitted[name] for name in form.fields if name in error.submitted}
+    labels = {
+        **PLAN_CONFLICT_LABELS,
+        **{name: f"{form.fields[name].label} (your decision)" for name in written},
+    }
+    stale = StaleEdit(
+        current=error.current, submitted={**shown, **written}, opened_version=error.opened_version
+    )
+    return view.conflict(stale, labels, back_url)
+
 
 class DecisionView(PlanPage):
+    """A decision about a plan, made on the version the decider is shown here (`seen_version`)."""
+
     form_class = forms.DecisionForm
     template = "risk/decision_form.jinja"
     heading = ""
     button = ""
 
-    def _form(self, data=None):
-        return self.form_class(data, user=self.request.user, person=self.person, permission=self.permission)
+    def _form(self, data=None, plan=None):
+        return self.form_class(
+            data, user=self.request.user, person=self.person, permission=self.permission, plan=plan
+        )
 
     def _page(self, form, plan, status=200):
         return self.render(
@@ -194,7 +233,8 @@ class DecisionView(PlanPage):
         )
 
     def get(self, request, person_id, plan_id):
-        return self._page(self._form(), self._plan(plan_id))
+        plan = self._plan(plan_id)
+        return self._page(self._form(plan=plan), plan)
 
     def post(self, request, person_id, plan_id):
         plan = self._plan(plan_id)
@@ -202,6 +242,8 @@ class DecisionView(PlanPage):
         if form.is_valid():
             try:
                 self.act(plan, form.cleaned_data)
+            except StaleEdit as error:
+                return plan_conflict(self, error, plan, form, request.path)
             except (ValidationError, PermissionDenied) as error:
                 add_service_errors(
                     form, error if isinstance(error, ValidationError) else ValidationError(str(error))
@@ -222,7 +264,11 @@ class ApproveRiskPlan(DecisionView):
 
     def act(self, plan, data):
         services.approve_risk_plan(
-            actor=self.request.user, plan=plan, why=data["why"], with_whom=data["with_whom"]
+            actor=self.request.user,
+            plan=plan,
+            seen_version=data["seen_version"],
+            why=data["why"],
+            with_whom=data["with_whom"],
         )
 
 
@@ -238,6 +284,7 @@ class ProgressStage(DecisionView):
         services.progress_stage(
             actor=self.request.user,
             plan=plan,
+            seen_version=data["seen_version"],
             evidence=data["evidence"],
             why=data["why"],
             with_whom=data["with_whom"],
@@ -256,6 +303,7 @@ class ManagerReview(DecisionView):
         services.manager_review(
             actor=self.request.user,
             plan=plan,
+            seen_version=data["seen_version"],
             what=data["what"],
             why=data["why"],
             with_whom=data["with_whom"],
@@ -277,12 +325,13 @@ class RecordCheckIn(PlanPage):
         if form.is_valid():
             made = form.cleaned_data["status"] == "made"
             try:
-                services.record_check_in(
+                check_in = services.record_check_in(
                     actor=request.user,
                     plan=plan,
                     due_at=timezone.now(),
                     made=made,
                     notes=form.cleaned_data["notes"],
+                    idempotency_key=form.cleaned_data.get("idempotency_key"),
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
@@ -293,7 +342,12 @@ class RecordCheckIn(PlanPage):
                     if made
                     else "Missed check-in recorded. A review has been raised; the stage stays as it is.",
                 )
-                return self._back(plan)
+                back = self._back(plan)
+                if outbox.wants_json(request):
+                    return outbox.saved(check_in, next_url=back.url)
+                return back
+        if outbox.wants_json(request):
+            return outbox.refused(form)
         return self.render("risk/check_in_form.jinja", {"form": form, "plan": plan}, status=400)
 
 
@@ -303,7 +357,9 @@ class RecordCapacity(PlanPage):
 
     def get(self, request, person_id, plan_id):
         plan = self._plan(plan_id)
-        form = forms.CapacityForm(initial={"decision": f"Whether to {plan.goal[:200]}"})
+        form = forms.CapacityForm(
+            initial={"decision": f"Whether to {plan.goal[:200]}", "seen_version": plan.version}
+        )
         return self.render("risk/capacity_form.jinja", {"form": form, "plan": plan})
 
     def post(self, request, person_id, plan_id):
@@ -312,8 +368,14 @@ class RecordCapacity(PlanPage):
         if form.is_valid():
             try:
                 services.record_capacity(
-                    actor=request.user, person=self.person, plan=plan, data=form.assessment_data()
+                    actor=request.user,
+                    person=self.person,
+                    plan=plan,
+                    seen_version=form.cleaned_data["seen_version"],
+                    data=form.assessment_data(),
                 )
+            except StaleEdit as error:
+                return plan_conflict(self, error, plan, form, request.path)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -341,16 +403,47 @@ class CrisisPlan(PersonView):
     permission = "risk.view_crisis_plan"
 
     def get(self, request, person_id):
+        from lived.risk.offline import OFFLINE_COPY_AUDIT_WHAT, is_offline_copy_request
+
+        if is_offline_copy_request(request):
+            # Fetched by the worker's phone to keep for reading without signal: the access row says so.
+            self.audit_what = OFFLINE_COPY_AUDIT_WHAT
         context = _crisis_context(self.person, request.user)
+        context["saved_at"] = timezone.localtime()  # the banner on a copy read offline says when it was saved
         context["current"] = "crisis_plan"
         context["can_edit"] = request.user.has_perm("risk.edit_crisis_plan", self.person)
         context["can_manage_wishes"] = request.user.has_perm("people.manage_sharing", self.person)
         return self.render("risk/crisis_plan.jinja", context)
 
 
+# Every part of the crisis plan, so the conflict page shows whatever the other person changed.
+CRISIS_CONFLICT_LABELS = {
+    "early_signs": "Early signs",
+    "what_helps": "What helps",
+    "avoid": "To avoid",
+    "emergency_when": "When to call emergency services",
+    "contacts_text": "People to involve",
+    "alternatives_to_admission": "Alternatives to admission",
+    "dependants_and_pets": "Dependants and pets",
+    "wishes": "Wishes if unwell",
+    "written_with_person": "Written with the person",
+    "persons_own_words": "In the person's words",
+}
+
+
 class EditCrisisPlan(PersonView):
     audit_what = "Crisis plan (changing)"
     permission = "risk.edit_crisis_plan"
+
+    @staticmethod
+    def _with_contacts_text(error: StaleEdit) -> StaleEdit:
+        # Parts this editor cannot change (staff: the person's own words; the person: the rest) stay
+        # as saved, so only what they wrote is compared.
+        submitted = {name: getattr(error.current, name) for name in CRISIS_CONFLICT_LABELS}
+        submitted.update(error.submitted)
+        if "contacts" in error.submitted:
+            submitted["contacts_text"] = CrisisPlanModel(contacts=error.submitted["contacts"]).contacts_text
+        return StaleEdit(current=error.current, submitted=submitted, opened_version=error.opened_version)
 
     def _plan(self):
         return getattr(self.person, "crisis_plan", None) if hasattr(self.person, "crisis_plan") else None
@@ -387,13 +480,11 @@ class EditCrisisPlan(PersonView):
                     opened_version=form.cleaned_data.get("version") if plan else None,
                 )
             except StaleEdit as error:
-                labels = {
-                    "early_signs": "Early signs",
-                    "what_helps": "What helps",
-                    "avoid": "To avoid",
-                    "persons_own_words": "In the person's words",
-                }
-                return self.conflict(error, labels, reverse("risk:crisis_plan", args=[self.person.public_id]))
+                return self.conflict(
+                    self._with_contacts_text(error),
+                    CRISIS_CONFLICT_LABELS,
+                    reverse("risk:crisis_plan", args=[self.person.public_id]),
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -439,9 +530,12 @@ class NewIncident(PersonView):
                 if incident.restrictive_practice_used:
                     text += " The restrictive practice is on the register."
                 messages.success(request, text)
-                return redirect(
-                    "risk:incident", person_id=self.person.public_id, incident_id=incident.public_id
-                )
+                done = reverse("risk:incident", args=[self.person.public_id, incident.public_id])
+                if outbox.wants_json(request):
+                    return outbox.saved(incident, next_url=done)
+                return redirect(done)
+        if outbox.wants_json(request):
+            return outbox.refused(form)
         text = " ".join(request.POST.get(name, "") for name in ("what_happened", "who_involved", "learning"))
         return self.render(
             "risk/incident_form.jinja",
@@ -609,8 +703,18 @@ class ServiceRisk(PermissionView):
 
     def get(self, request):
         today = timezone.localdate()
-        services_list, chosen = care_services(request)
-        people = Person.objects.visible_to(request.user).filter(service=chosen)
+        visible = Person.objects.visible_to(request.user)
+        choice = choose_service(
+            request,
+            attention=Attention(
+                count=lambda ids: queries.attention_by_service(visible.filter(service__in=ids), today),
+                one="{n} risk review or safeguarding concern needs attention",
+                many="{n} risk reviews and safeguarding concerns need attention",
+                none="no risk reviews are due and no safeguarding concerns are open",
+            ),
+        )
+        chosen = choice.service
+        people = visible.filter(service=chosen)
         trends = queries.service_trends(people, today)
         months = trends["months"]
         charts = [
@@ -635,7 +739,7 @@ class ServiceRisk(PermissionView):
             request,
             "risk/service_risk.jinja",
             {
-                "services": services_list,
+                "choice": choice,
                 "chosen": chosen,
                 "charts": charts,
                 "theme_chart": theme_chart,

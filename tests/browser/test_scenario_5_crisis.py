@@ -19,7 +19,7 @@ def test_marcus_crisis_handled_the_way_he_asked(visit):
     tom.click(role="link", name=re.compile("^Crisis plan"))  # one tap
     expect(page.get_by_role("heading", name="When to call 999")).to_be_visible()
     expect(page.get_by_text("Speak calmly and slowly").first).to_be_visible()
-    expect(page.get_by_role("link", name="07700 900123")).to_be_visible()
+    expect(page.get_by_role("link", name="07700 900733")).to_be_visible()
     expect(page.get_by_text("Do not crowd him")).to_be_visible()
 
     tom.goto(f"/people/{marcus.public_id}/incidents/new/")
@@ -33,10 +33,12 @@ def test_marcus_crisis_handled_the_way_he_asked(visit):
     page.get_by_label("Time (for example 14:30)").fill("00:05")
     page.get_by_label("Where it happened").fill("his flat")
     page.get_by_label("What happened").fill(
-        "Marcus had not slept and was frightened. I sat with him in the garden and rang Delroy."
+        "Marcus had not slept and was frightened. I sat with him in the garden and rang Danny."
     )
     page.get_by_label("Yes", exact=True).check()
-    tom.click(role="button", name="Save the incident")
+    with page.expect_navigation():  # the outbox sends it, then opens the saved incident
+        page.get_by_role("button", name="Save the incident").click()
+    tom.check_accessibility()
     expect(page.get_by_text("A post-crisis review of the crisis plan has been raised")).to_be_visible()
     expect(page.get_by_text("No police involvement")).to_be_visible()
     tom.goto(f"/people/{marcus.public_id}/reviews/")
@@ -48,9 +50,9 @@ def test_marcus_crisis_handled_the_way_he_asked(visit):
     hannah.goto(f"/people/{marcus.public_id}/crisis-plan/")
     hannah.click(role="link", name="Update the crisis plan with Marcus")
     hpage.get_by_label("What helps").fill(
-        "Ring Delroy early. Sit with Marcus in the garden. Speak calmly and slowly; give him time."
+        "Ring Danny early. Sit with Marcus in the garden. Speak calmly and slowly; give him time."
     )
     hannah.click(role="button", name="Save the crisis plan")
     expect(hpage.get_by_text("Crisis plan saved")).to_be_visible()
-    expect(hpage.get_by_text("Ring Delroy early.")).to_be_visible()
+    expect(hpage.get_by_text("Ring Danny early.")).to_be_visible()
     expect(hpage.get_by_text(re.compile(r"^Version 2, last changed"))).to_be_visible()

@@ -1,10 +1,11 @@
-"""Every role × every reviews URL: allowed → 200 (or a redirect), not allowed → 403, someone else's
-person → 404, never 500. tests/test_permission_matrix.py checks every URL is in one MATRIX."""
+"""Every role × every reviews URL, GET and POST: allowed → the declared answer, not allowed → 403,
+someone else's person → 404, never 500, nothing written by a GET or a refused POST
+(tests/matrix_helpers.py). tests/test_permission_matrix.py checks every URL is in one MATRIX."""
 
 import pytest
 
 from lived.reviews import services
-from tests.test_permission_matrix import CARE, SENIOR_UP, WRITERS, role_failures
+from tests.matrix_helpers import CARE, SENIOR_UP, WRITERS, anonymous_failures, route_failures
 
 pytestmark = pytest.mark.django_db
 
@@ -35,19 +36,14 @@ def review(person):
 
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
 def test_each_role_gets_the_right_answer(client, users, person, circle_member, review, url_name):
-    build, allowed = MATRIX[url_name]
-    path = build(Objects(person, review))
-    person_scoped = str(person.public_id) in path
-    failures = role_failures(client, users, path, allowed, person_scoped)
-    assert not failures, f"{url_name} {path}: " + "; ".join(failures)
+    failures = route_failures(client, users, url_name, MATRIX[url_name], Objects(person, review))
+    assert not failures, f"{url_name}: " + "; ".join(failures)
 
 
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
 def test_signed_out_visitors_are_sent_to_sign_in(client, person, review, url_name):
-    build, _ = MATRIX[url_name]
-    response = client.get(build(Objects(person, review)))
-    assert response.status_code == 302
-    assert "/accounts/sign-in/" in response.url
+    failures = anonymous_failures(client, url_name, MATRIX[url_name], Objects(person, review))
+    assert not failures, f"{url_name}: " + "; ".join(failures)
 
 
 def test_another_persons_review_is_not_found_under_this_persons_address(

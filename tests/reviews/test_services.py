@@ -99,6 +99,7 @@ def test_once_completed_the_same_trigger_opens_a_new_review(person, senior):
     services.complete_review(
         actor=senior,
         review=first,
+        seen_version=first.version,
         what_is_working="",
         what_is_not_working="",
         decisions="Crisis plan updated",
@@ -202,6 +203,7 @@ def test_a_completed_plan_review_restarts_the_clock(agreed_version, senior):
         services.complete_review(
             actor=senior,
             review=review,
+            seen_version=review.version,
             what_is_working="Cooking",
             what_is_not_working="",
             decisions="Keep going",
@@ -230,6 +232,7 @@ def test_completing_a_review_starts_a_draft_copying_the_last_agreed_version(agre
         done = services.complete_review(
             actor=senior,
             review=review,
+            seen_version=review.version,
             what_is_working="Cooking on Mondays",
             what_is_not_working="Shopping is tiring",
             decisions="Try online shopping",
@@ -252,24 +255,44 @@ def test_a_review_cannot_be_completed_twice_or_without_decisions(agreed_version,
     review = services.raise_review(person=agreed_version.plan.person, trigger="crisis", details="Crisis")
     with pytest.raises(ValidationError, match="what was decided"):
         services.complete_review(
-            actor=senior, review=review, what_is_working="x", what_is_not_working="y", decisions=" "
+            actor=senior,
+            review=review,
+            seen_version=review.version,
+            what_is_working="x",
+            what_is_not_working="y",
+            decisions=" ",
         )
     review.refresh_from_db()
     assert review.status == Review.Status.OPEN
     assert PlanVersion.objects.filter(plan=agreed_version.plan).count() == 1
     services.complete_review(
-        actor=senior, review=review, what_is_working="", what_is_not_working="", decisions="Ok"
+        actor=senior,
+        review=review,
+        seen_version=review.version,
+        what_is_working="",
+        what_is_not_working="",
+        decisions="Ok",
     )
     with pytest.raises(ValidationError, match="already been completed"):
         services.complete_review(
-            actor=senior, review=review, what_is_working="", what_is_not_working="", decisions="Again"
+            actor=senior,
+            review=review,
+            seen_version=review.version,
+            what_is_working="",
+            what_is_not_working="",
+            decisions="Again",
         )
 
 
 def test_completing_a_review_for_someone_without_a_plan_just_records_it(person, senior):
     review = services.raise_review(person=person, trigger="person_asks", details="Hello")
     done = services.complete_review(
-        actor=senior, review=review, what_is_working="", what_is_not_working="", decisions="Start a plan"
+        actor=senior,
+        review=review,
+        seen_version=review.version,
+        what_is_working="",
+        what_is_not_working="",
+        decisions="Start a plan",
     )
     assert done.status == Review.Status.COMPLETED and done.resulting_version is None
 
@@ -277,8 +300,10 @@ def test_completing_a_review_for_someone_without_a_plan_just_records_it(person, 
 def test_cancelling_needs_a_reason_and_keeps_the_review(person, manager):
     review = services.raise_review(person=person, trigger="incident", details="Fall")
     with pytest.raises(ValidationError):
-        services.cancel_review(actor=manager, review=review, reason="")
-    services.cancel_review(actor=manager, review=review, reason="Raised twice by mistake")
+        services.cancel_review(actor=manager, review=review, seen_version=review.version, reason="")
+    services.cancel_review(
+        actor=manager, review=review, seen_version=review.version, reason="Raised twice by mistake"
+    )
     review.refresh_from_db()
     assert review.status == Review.Status.CANCELLED and review.cancelled_reason == "Raised twice by mistake"
     with pytest.raises(ValidationError, match="cancelled"):

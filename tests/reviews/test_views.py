@@ -92,7 +92,12 @@ def test_staff_complete_the_review_and_land_on_the_new_draft(client, person, sen
     assert client.get(review_url(review, "complete/")).status_code == 200
     response = client.post(
         review_url(review, "complete/"),
-        {"what_is_working": "Cooking", "what_is_not_working": "Evenings", "decisions": "Add an evening call"},
+        {
+            "what_is_working": "Cooking",
+            "what_is_not_working": "Evenings",
+            "decisions": "Add an evening call",
+            "seen_version": review.version,
+        },
     )
     assert response.status_code == 302
     assert response.url == f"/people/{person.public_id}/plan/"
@@ -122,7 +127,12 @@ def test_the_person_cannot_complete_their_own_review(client, person_user, review
 
 def test_a_finished_review_takes_no_more_agenda_items(client, senior, review):
     services.complete_review(
-        actor=senior, review=review, what_is_working="", what_is_not_working="", decisions="Done"
+        actor=senior,
+        review=review,
+        seen_version=review.version,
+        what_is_working="",
+        what_is_not_working="",
+        decisions="Done",
     )
     client.force_login(senior)
     response = client.post(review_url(review, "agenda/"), {"text": "Late", "in_persons_words": "true"})
@@ -136,7 +146,9 @@ def test_a_finished_review_takes_no_more_agenda_items(client, senior, review):
 
 def test_cancelling_a_review(client, manager, person, review):
     client.force_login(manager)
-    response = client.post(review_url(review, "cancel/"), {"reason": "Raised by mistake"})
+    response = client.post(
+        review_url(review, "cancel/"), {"reason": "Raised by mistake", "seen_version": review.version}
+    )
     assert response.status_code == 302 and response.url == reviews_url(person)
     review.refresh_from_db()
     assert review.status == Review.Status.CANCELLED
@@ -272,9 +284,11 @@ def test_the_service_filter(client, person, senior, service, other_service):
     services.raise_review(person=person, trigger="crisis", details="A hard night", actor=senior)
     client.force_login(senior)
     assert "A hard night" in client.get(f"/reviews/?service={service.public_id}").content.decode()
-    # A service the user does not work at shows nothing, not an error.
-    assert "A hard night" not in client.get(f"/reviews/?service={other_service.public_id}").content.decode()
-    assert client.get("/reviews/?service=junk&page=999&show=x").status_code == 200
+    assert "A hard night" in client.get("/reviews/?service=all").content.decode()
+    # A service the user does not work at is not found: never a page that seems to be that service.
+    assert client.get(f"/reviews/?service={other_service.public_id}").status_code == 404
+    assert client.get("/reviews/?service=junk").status_code == 404
+    assert client.get("/reviews/?page=999&show=x").status_code == 200
 
 
 def test_the_service_list_costs_the_same_queries_for_3_or_30_open_reviews(client, service, senior):
@@ -306,8 +320,14 @@ def test_the_persons_reviews_page_costs_the_same_queries_however_many_reviews(
         for i in range(start, start + n):
             review = services.raise_review(person=person, trigger="incident", details=f"Incident {i}")
             services.add_agenda_item(actor=person_user, review=review, text=f"Item {i}")
+            review.refresh_from_db()  # completed on the agenda as it is now
             services.complete_review(
-                actor=senior, review=review, what_is_working="", what_is_not_working="", decisions="Ok"
+                actor=senior,
+                review=review,
+                seen_version=review.version,
+                what_is_working="",
+                what_is_not_working="",
+                decisions="Ok",
             )
             services.record_check_in(
                 actor=person_user,

@@ -79,7 +79,13 @@ def risk_plan(person, support_worker):
 
 @pytest.fixture
 def approved_plan(risk_plan, senior):
-    services.approve_risk_plan(actor=senior, plan=risk_plan, why="She chose it", with_whom="Sam and family")
+    services.approve_risk_plan(
+        actor=senior,
+        plan=risk_plan,
+        seen_version=risk_plan.version,
+        why="She chose it",
+        with_whom="Sam and family",
+    )
     risk_plan.refresh_from_db()
     return risk_plan
 

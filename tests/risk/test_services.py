@@ -38,7 +38,9 @@ def test_a_plan_needs_two_options(person, support_worker):
 
 def test_only_seniors_and_managers_approve(risk_plan, support_worker, senior, client):
     with pytest.raises(PermissionDenied):
-        services.approve_risk_plan(actor=support_worker, plan=risk_plan, why="x", with_whom="y")
+        services.approve_risk_plan(
+            actor=support_worker, plan=risk_plan, seen_version=risk_plan.version, why="x", with_whom="y"
+        )
     client.force_login(support_worker)
     url = f"/people/{risk_plan.person.public_id}/risk/plans/{risk_plan.public_id}/approve/"
     assert client.post(url, {"why": "x", "with_whom": "y"}).status_code == 403
@@ -83,16 +85,26 @@ def test_a_stale_edit_of_a_risk_plan_is_refused(risk_plan, support_worker):
 def test_approval_needs_a_chosen_option(person, support_worker, senior):
     plan = services.save_risk_plan(actor=support_worker, person=person, data=plan_data(chosen_option=None))
     with pytest.raises(ValidationError):
-        services.approve_risk_plan(actor=senior, plan=plan, why="x", with_whom="y")
+        services.approve_risk_plan(actor=senior, plan=plan, seen_version=plan.version, why="x", with_whom="y")
 
 
 def test_stage_progress_is_a_decision_by_a_senior(approved_plan, senior, support_worker):
     with pytest.raises(PermissionDenied):
         services.progress_stage(
-            actor=support_worker, plan=approved_plan, evidence="e", why="w", with_whom="p"
+            actor=support_worker,
+            plan=approved_plan,
+            seen_version=approved_plan.version,
+            evidence="e",
+            why="w",
+            with_whom="p",
         )
     services.progress_stage(
-        actor=senior, plan=approved_plan, evidence="Two walks", why="Ready", with_whom="Sam"
+        actor=senior,
+        plan=approved_plan,
+        seen_version=approved_plan.version,
+        evidence="Two walks",
+        why="Ready",
+        with_whom="Sam",
     )
     approved_plan.refresh_from_db()
     assert approved_plan.current_stage == 2
@@ -104,9 +116,21 @@ def test_manager_review_is_for_managers_and_clears_review_due(approved_plan, sen
     today = timezone.localdate()
     assert approved_plan.review_due(today, incident.occurred_at) == "now"
     with pytest.raises(PermissionDenied):
-        services.manager_review(actor=senior, plan=approved_plan, what="a", why="b", with_whom="c")
+        services.manager_review(
+            actor=senior,
+            plan=approved_plan,
+            seen_version=approved_plan.version,
+            what="a",
+            why="b",
+            with_whom="c",
+        )
     services.manager_review(
-        actor=manager, plan=approved_plan, what="Carry on", why="Monthly", with_whom="Sam"
+        actor=manager,
+        plan=approved_plan,
+        seen_version=approved_plan.version,
+        what="Carry on",
+        why="Monthly",
+        with_whom="Sam",
     )
     approved_plan.refresh_from_db()
     assert approved_plan.review_due(today, incident.occurred_at) == ""
@@ -117,7 +141,9 @@ def test_manager_review_is_for_managers_and_clears_review_due(approved_plan, sen
 
 
 def _at_stage_two(plan, senior):
-    services.progress_stage(actor=senior, plan=plan, evidence="e", why="w", with_whom="Sam")
+    services.progress_stage(
+        actor=senior, plan=plan, seen_version=plan.version, evidence="e", why="w", with_whom="Sam"
+    )
     plan.refresh_from_db()
     return plan
 
@@ -176,6 +202,7 @@ def test_lacks_capacity_needs_an_impairment(person, risk_plan, support_worker):
             actor=support_worker,
             person=person,
             plan=risk_plan,
+            seen_version=risk_plan.version,
             data=capacity(outcome="lacks", understand="no"),
         )
     assert not CapacityAssessment.objects.exists()
@@ -191,7 +218,9 @@ def test_lacks_capacity_needs_a_failed_test(person, risk_plan, support_worker):
         least_restrictive="l",
     )
     with pytest.raises(ValidationError, match="at least one of the four"):
-        services.record_capacity(actor=support_worker, person=person, plan=risk_plan, data=data)
+        services.record_capacity(
+            actor=support_worker, person=person, plan=risk_plan, seen_version=risk_plan.version, data=data
+        )
     assert not CapacityAssessment.objects.exists()
 
 
@@ -206,7 +235,9 @@ def test_lacks_capacity_with_evidence_and_best_interests_is_saved(person, risk_p
         consulted="Sister",
         least_restrictive="Walk together",
     )
-    services.record_capacity(actor=support_worker, person=person, plan=risk_plan, data=data)
+    services.record_capacity(
+        actor=support_worker, person=person, plan=risk_plan, seen_version=risk_plan.version, data=data
+    )
     assert CapacityAssessment.objects.get().outcome == "lacks"
 
 
@@ -362,7 +393,7 @@ def test_restrictive_practice_without_debrief_through_the_form(client, person, s
         "restrictive_practice_used": "true",
         "rp_type": "physical",
         "rp_duration": "2",
-        "rp_authorised_by": str(senior.pk),
+        "rp_authorised_by": str(senior.public_id),
     }
     response = client.post(f"/people/{person.public_id}/incidents/new/", post)
     assert response.status_code == 400
@@ -376,7 +407,7 @@ def test_restrictive_practice_without_debrief_through_the_form(client, person, s
 
 def test_a_support_worker_cannot_be_chosen_to_authorise(client, person, support_worker):
     form = forms.IncidentForm(person=person)
-    assert str(support_worker.pk) not in form.approvers
+    assert str(support_worker.public_id) not in form.approvers
 
 
 def test_closing_safeguarding_needs_a_senior_and_an_outcome(concern, support_worker, senior):
@@ -413,7 +444,7 @@ def test_the_person_raises_a_complaint_from_their_account(client, person, person
     theme = ComplaintTheme.objects.get(name="felt pressured")
     response = client.post(
         f"/people/{person.public_id}/complaints/new/",
-        {"kind": "complaint", "summary": "I felt I had to go.", "themes": [theme.pk]},
+        {"kind": "complaint", "summary": "I felt I had to go.", "themes": [str(theme.public_id)]},
     )
     assert response.status_code == 302
     complaint = person.complaints.get()

@@ -104,9 +104,16 @@ def test_a_plan_through_the_pages(client, person, support_worker, senior):
     assert plan.options[1] == {"option": "Go alone", "reason": "What she wants"} and plan.chosen_option == 1
     client.force_login(senior)
     url = f"/people/{person.public_id}/risk/plans/{plan.public_id}/"
-    assert client.post(url + "approve/", {"why": "Chosen with her", "with_whom": "Sam"}).status_code == 302
+    seen = {"seen_version": plan.version}
     assert (
-        client.post(url + "stage/", {"evidence": "3 walks", "why": "Ready", "with_whom": "Sam"}).status_code
+        client.post(url + "approve/", {"why": "Chosen with her", "with_whom": "Sam", **seen}).status_code
+        == 302
+    )
+    seen = {"seen_version": plan.version + 1}  # approving made a new version, which the page shows
+    assert (
+        client.post(
+            url + "stage/", {"evidence": "3 walks", "why": "Ready", "with_whom": "Sam", **seen}
+        ).status_code
         == 302
     )
     page = client.get(url).content.decode()
@@ -205,7 +212,7 @@ def _people(n, service, senior):
         )
         services.save_crisis_plan(actor=senior, person=person, data=dict(CRISIS))
         plan = services.save_risk_plan(actor=senior, person=person, data=plan_data())
-        services.approve_risk_plan(actor=senior, plan=plan, why="w", with_whom="p")
+        services.approve_risk_plan(actor=senior, plan=plan, seen_version=plan.version, why="w", with_whom="p")
         services.record_incident(actor=senior, person=person, data=incident_data())
         made.append(person)
     return made

@@ -1,0 +1,121 @@
+"""Risk forms never put a database key in the page: who authorised a restrictive practice and
+complaint themes are chosen by public id, and an error never repeats the value that was posted."""
+
+import re
+import uuid
+
+import pytest
+from django.utils import timezone
+
+from lived.risk import forms
+from lived.risk.models import ComplaintTheme
+
+pytestmark = pytest.mark.django_db
+
+VALUE = re.compile(r'value="([^"]*)"')
+
+
+def option_values(html: str, name: str) -> list[str]:
+    """The values of a select's options, or of a group of radios or checkboxes, called `name`."""
+    select = re.search(rf'<select[^>]*name="{name}"[^>]*>(.*?)</select>', html, re.S)
+    if select:
+        return [v for v in VALUE.findall(select.group(1)) if v]
+    inputs = re.findall(rf'<input[^>]*name="{name}"[^>]*>', html)
+    return [v for tag in inputs for v in VALUE.findall(tag)]
+
+
+def assert_all_public_ids(values):
+    assert values
+    for value in values:
+        assert not value.isdigit(), f"{value} is a database key"
+        uuid.UUID(value)
+
+
+def incident_post(**overrides):
+    today = timezone.localdate()
+    post = {
+        "type": "aggression",
+        "severity": "high",
+        "occurred_on[day]": today.day,
+        "occurred_on[month]": today.month,
+        "occurred_on[year]": today.year,
+        "occurred_time": "00:01",
+        "place": "lounge",
+        "what_happened": "Hit out",
+        "crisis_plan_used": "yes",
+        "restrictive_practice_used": "true",
+        "rp_type": "physical",
+        "rp_duration": "2",
+        "rp_debrief": "Sam said it hurt his wrist.",
+    }
+    post.update(overrides)
+    return post
+
+
+def test_the_incident_form_offers_who_authorised_it_by_public_id(
+    client, person, senior, manager, support_worker
+):
+    client.force_login(support_worker)
+    html = client.get(f"/people/{person.public_id}/incidents/new/").content.decode()
+    values = option_values(html, "rp_authorised_by")
+    assert_all_public_ids(values)
+    assert set(values) == {str(senior.public_id), str(manager.public_id)}
+    assert not re.search(r'<option value="\d+"', html)
+
+
+def test_a_restrictive_practice_is_authorised_by_public_id(client, person, senior, support_worker):
+    from lived.risk.models import RestrictivePractice
+
+    client.force_login(support_worker)
+    post = incident_post(rp_authorised_by=str(senior.public_id))
+    response = client.post(f"/people/{person.public_id}/incidents/new/", post)
+    assert response.status_code == 302
+    assert RestrictivePractice.objects.get().authorised_by == senior
+
+
+def test_posting_a_users_database_key_is_refused_without_repeating_it(client, person, senior, support_worker):
+    client.force_login(support_worker)
+    key = str(senior.pk)
+    response = client.post(f"/people/{person.public_id}/incidents/new/", incident_post(rp_authorised_by=key))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Choose who authorised it from the list" in html
+    assert f"{key} is not one of" not in html
+    form = forms.IncidentForm(incident_post(rp_authorised_by=key), person=person)
+    assert not form.is_valid()
+    assert form.errors["rp_authorised_by"] == ["Choose who authorised it from the list"]
+
+
+def test_an_unknown_risk_plan_is_refused_without_repeating_it(person):
+    form = forms.IncidentForm(incident_post(risk_plan="12345"), person=person)
+    assert not form.is_valid()
+    assert form.errors["risk_plan"] == ["Choose a related risk plan from the list"]
+
+
+def test_complaint_themes_are_offered_by_public_id(client, person, person_user, support_worker):
+    for user in (support_worker, person_user):
+        client.force_login(user)
+        html = client.get(f"/people/{person.public_id}/complaints/new/").content.decode()
+        values = option_values(html, "themes")
+        assert_all_public_ids(values)
+        assert set(values) == {str(t.public_id) for t in ComplaintTheme.objects.filter(active=True)}
+
+
+def test_every_theme_has_its_own_public_id():
+    ids = list(ComplaintTheme.objects.values_list("public_id", flat=True))
+    assert ids and None not in ids and len(set(ids)) == len(ids)
+
+
+def test_posting_a_themes_database_key_is_refused_without_repeating_it(client, person, person_user):
+    client.force_login(person_user)
+    theme = ComplaintTheme.objects.get(name="felt pressured")
+    key = str(theme.pk)
+    response = client.post(
+        f"/people/{person.public_id}/complaints/new/",
+        {"kind": "complaint", "summary": "I felt I had to go.", "themes": [key]},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Choose what it is about from the list" in html
+    assert f"{key} is not one of" not in html
+    assert not person.complaints.exists()
