@@ -5,8 +5,10 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from lived.accounts.devices import may_set_up_device
+from lived.core.outbox import not_signed_in, wants_json
 
-OPEN_PREFIXES = ("/static/", "/accounts/sign-in/", "/accounts/password-reset/", "/favicon.ico")
+# /sw.js is the service worker for reading crisis plans offline: one file for everyone, no data in it.
+OPEN_PREFIXES = ("/static/", "/accounts/sign-in/", "/accounts/password-reset/", "/favicon.ico", "/sw.js")
 
 
 class SignInRequiredMiddleware:
@@ -17,13 +19,17 @@ class SignInRequiredMiddleware:
         if not request.user.is_authenticated and not request.path.startswith(OPEN_PREFIXES):
             if request.path.startswith("/admin/"):
                 return self.get_response(request)  # the admin has its own sign-in
+            if wants_json(request):
+                # The phone's outbox: a redirect to the sign-in page would look like a page that
+                # loaded, so it is told plainly, and keeps what it was sending (ADR 0008, HAZ-032).
+                return not_signed_in("Sign in again to send what is saved on this phone")
             return redirect(f"{reverse('accounts:sign_in')}?next={request.path}")
         return self.get_response(request)
 
 
 # Open to a signed-in user who has not passed two-factor. The set-up and verify pages are not here:
 # which of the two is open depends on whether the user already has an authenticator app.
-TWO_FACTOR_OPEN = ("/static/", "/accounts/sign-out/")
+TWO_FACTOR_OPEN = ("/static/", "/accounts/sign-out/", "/sw.js")
 
 
 class TwoFactorMiddleware:
@@ -39,6 +45,8 @@ class TwoFactorMiddleware:
             and not user.is_verified()
             and not request.path.startswith(TWO_FACTOR_OPEN)
         ):
+            if wants_json(request):
+                return not_signed_in("Finish signing in (two-factor) to send what is saved on this phone")
             setup, verify = reverse("accounts:two_factor_setup"), reverse("accounts:two_factor_verify")
             if may_set_up_device(user):  # no authenticator app yet: set one up first
                 if request.path != setup:

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from lived.accounts.models import Role, ServiceRole
+from lived.core.models import AuditEvent
 from lived.notes.models import DailyNote, HandoverNote, HandoverRead, LanguageFlagRecord
 from lived.notes.services import setting
+from lived.notes.shifts import since_last_worked
 
 
 def notes_for(person):
@@ -72,6 +75,25 @@ def current_agreed_version(person):
     )
 
 
+def version_in_force(person, at: datetime.datetime):
+    """The agreed version of the person's plan that was in force at `at`: agreed at or before it and
+    not superseded until after it (it may be superseded now). None before the first agreement. A note
+    written at `at` is about this version's steps and actions, wherever it waited before being sent."""
+    from lived.plans.models import PlanVersion
+
+    return (
+        PlanVersion.objects.filter(
+            plan__person=person,
+            status__in=[PlanVersion.Status.AGREED, PlanVersion.Status.SUPERSEDED],
+            agreed_at__lte=at,
+        )
+        .filter(Q(superseded_at__isnull=True) | Q(superseded_at__gt=at))
+        .prefetch_related(Prefetch("routines__steps"), Prefetch("outcomes__actions"))
+        .order_by("-agreed_at", "-pk")
+        .first()
+    )
+
+
 def handovers_for(person, since: datetime.datetime):
     return HandoverNote.objects.filter(person=person, created_at__gte=since).select_related("author")
 
@@ -108,18 +130,70 @@ class PersonBriefing:
     outcomes: object = None
 
 
-def briefing(people, *, shift, viewer) -> list[PersonBriefing]:
+@dataclass(frozen=True)
+class BriefingWindow:
+    """What this reader's briefing covers. `since`: incidents, plan changes and alerts from then on
+    (see `shifts.since_last_worked`). `last_seen`: when the reader last opened the full briefing
+    showing each person, by the person's public id (absent: never); what was recorded after that is
+    "new to you"."""
+
+    since: datetime.datetime
+    because: str  # why it starts then, in words: "24 hours back"
+    last_worked: datetime.datetime | None
+    last_seen: dict = field(default_factory=dict)
+
+    def new_to_reader(self, person, recorded_at: datetime.datetime | None) -> bool:
+        seen = self.last_seen.get(person.public_id)
+        return recorded_at is not None and (seen is None or recorded_at > seen)
+
+
+def briefing_window(people, *, shift, viewer) -> BriefingWindow:
+    """The reader's window for `shift` over these people (a visible_to queryset). Two aggregate
+    queries whatever the number of people: the reader's briefing access rows per person (the last
+    one, and the last one before this shift began), and the last note they recorded before it.
+    Until there is a rota, those are how Lived knows when the reader last worked here."""
+    views = (
+        AuditEvent.objects.filter(
+            actor=viewer,
+            action=AuditEvent.Action.VIEW,
+            person_public_id__in=people.values("public_id"),
+            after__page="briefing",
+        )
+        .values("person_public_id")
+        .annotate(last=Max("at"), before=Max("at", filter=Q(at__lt=shift.start)))
+        .order_by()
+    )
+    last_seen, worked = {}, []
+    for row in views:
+        last_seen[row["person_public_id"]] = row["last"]
+        if row["before"]:
+            worked.append(row["before"])
+    last_note = DailyNote.objects.filter(
+        author=viewer, person__in=people, created_at__lt=shift.start
+    ).aggregate(last=Max("created_at"))["last"]
+    if last_note:
+        worked.append(last_note)
+    last_worked = max(worked, default=None)
+    since, because = since_last_worked(shift, last_worked)
+    return BriefingWindow(since=since, because=because, last_worked=last_worked, last_seen=last_seen)
+
+
+def briefing(people, *, shift, viewer, window: BriefingWindow | None = None) -> list[PersonBriefing]:
     """What each person's support looks like this shift. `people` is a visible_to queryset already
-    narrowed to one service. A fixed number of queries."""
+    narrowed to one service. A fixed number of queries. Incidents, plan changes and alerts go back to
+    the reader's `window` (by default `briefing_window`), and those recorded since the reader last
+    opened the briefing are marked new to them."""
     from lived.outcomes import briefing as outcomes_briefing
     from lived.people.models import CommunicationProfile
     from lived.plans.models import PlanVersion, ReadConfirmation, Routine
     from lived.reviews.models import Review
     from lived.risk import briefing as risk_briefing
 
+    window = window or briefing_window(people, shift=shift, viewer=viewer)
     people = list(people.select_related("service").order_by("family_name", "given_name", "pk"))
     ids = [p.pk for p in people]
-    since = shift.previous().start
+    since = window.since
+    handover_since = shift.previous().start
     versions = {
         v.plan.person_id: v
         for v in PlanVersion.objects.filter(plan__person_id__in=ids, status=PlanVersion.Status.AGREED)
@@ -136,7 +210,8 @@ def briefing(people, *, shift, viewer) -> list[PersonBriefing]:
     profiles = {p.person_id: p for p in CommunicationProfile.objects.filter(person_id__in=ids)}
     handovers = defaultdict(list)
     for handover in (
-        HandoverNote.objects.filter(person_id__in=ids, created_at__gte=since)
+        # Handover goes from shift to shift, confirmed read (ConfirmHandover reads the same window).
+        HandoverNote.objects.filter(person_id__in=ids, created_at__gte=handover_since)
         .select_related("author")
         .annotate(read_by_me=Count("reads", filter=Q(reads__user=viewer)))
         .order_by("created_at")
@@ -172,10 +247,25 @@ def briefing(people, *, shift, viewer) -> list[PersonBriefing]:
                 item.read_changes = version.pk in read_ids
         item.handovers = handovers.get(person.pk, [])
         item.reviews = reviews.get(person.pk, [])
-        item.risk = risk.get(person.pk)
-        item.outcomes = outcomes.get(person.pk)
+        item.risk = _marked_for_reader(risk.get(person.pk), "incidents", person, window)
+        item.outcomes = _marked_for_reader(outcomes.get(person.pk), "lines", person, window)
         result.append(item)
     return result
+
+
+def _marked_for_reader(section, lines: str, person, window: BriefingWindow):
+    """The provider's `lines` (each with a `recorded_at`) with those the reader has not yet seen
+    marked `new_to_you`."""
+    if section is not None:
+        setattr(
+            section,
+            lines,
+            [
+                replace(line, new_to_you=window.new_to_reader(person, line.recorded_at))
+                for line in getattr(section, lines)
+            ],
+        )
+    return section
 
 
 def unread_handovers(people, since: datetime.datetime):
@@ -198,3 +288,39 @@ def language_counts(service_ids, *, months: int = 6):
         .annotate(count=Count("pk"))
         .order_by("-month", "service__name", "-count", "code")
     )
+
+
+# Who is expected to read handover at a service (the "not yet read" page lists the same people).
+HANDOVER_READER_ROLES = [Role.SUPPORT_WORKER, Role.SENIOR, Role.MANAGER]
+
+
+def handovers_not_read_by_everyone(people, since: datetime.datetime) -> dict[int, int]:
+    """Per service: handover notes about these people since `since` that someone expected to read
+    them (not the author) has not confirmed reading. One aggregate query for every service."""
+    read = HandoverRead.objects.filter(handover_id=OuterRef(OuterRef("pk")), user_id=OuterRef("user_id"))
+    unread_by = (
+        ServiceRole.objects.filter(service_id=OuterRef("person__service_id"), role__in=HANDOVER_READER_ROLES)
+        .exclude(user_id=OuterRef("author_id"))
+        .exclude(Exists(read))
+    )
+    rows = (
+        HandoverNote.objects.filter(person__in=people, created_at__gte=since)
+        .filter(Exists(unread_by))
+        .values("person__service_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {r["person__service_id"]: r["n"] for r in rows}
+
+
+def handovers_not_read_by(user, people, since: datetime.datetime) -> dict[int, int]:
+    """Per service: handover notes about these people since `since` that `user` has not confirmed
+    reading. One aggregate query for every service."""
+    rows = (
+        HandoverNote.objects.filter(person__in=people, created_at__gte=since)
+        .exclude(Exists(HandoverRead.objects.filter(handover_id=OuterRef("pk"), user=user)))
+        .values("person__service_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {r["person__service_id"]: r["n"] for r in rows}

@@ -2,6 +2,7 @@
 
 - Any care role at the person's service reads notes; the person reads notes about them.
 - Support workers, seniors and managers write notes and handover, and confirm reading handover.
+- What a phone kept and the server refused is discarded by its author, or by a senior or manager.
 - Care staff see the shift briefing for their own services.
 - Seniors and managers see who has not read handover; managers and quality leads see the language
   report; seniors, managers and quality leads see which plans are not being used.
@@ -12,7 +13,7 @@
 import rules
 
 from lived.accounts.models import Role
-from lived.people.rules import any_care_role, is_care_staff, is_the_person, writes_about_me
+from lived.people.rules import any_care_role, is_care_staff, is_the_person, senior_or_manager, writes_about_me
 
 
 @rules.predicate
@@ -38,6 +39,8 @@ def _has_role_anywhere(*roles):
 rules.add_perm("notes.view_notes", any_care_role | is_the_person | shares_daily_notes)
 rules.add_perm("notes.write_note", writes_about_me)
 rules.add_perm("notes.add_handover", writes_about_me)
+# A record kept on a phone and never saved: its author may discard it, or a senior or manager.
+rules.add_perm("notes.discard_kept_record", senior_or_manager)
 rules.add_perm("notes.confirm_handover", writes_about_me)
 rules.add_perm("notes.view_briefing", is_care_staff)
 rules.add_perm("notes.view_unread_handover", _has_role_anywhere(Role.SENIOR, Role.MANAGER))

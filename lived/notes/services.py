@@ -3,7 +3,10 @@ language flags, and the review triggers.
 
 `record_note` is idempotent on the note's idempotency key: the same key with the same content returns
 the note already saved (a retry from a phone that lost signal); the same key with different content is
-refused. Notes are never edited: `amend_note` saves a correction that points at the earlier note."""
+refused. Its steps and actions are from the plan version in force at the note's time (or the current
+one), so a note kept on a phone while a new version was agreed is still saved. Notes are never
+edited: `amend_note` saves a correction that points at the earlier note. `discard_kept_record` is the
+audit row for something kept on a phone that will never be saved."""
 
 from __future__ import annotations
 
@@ -71,7 +74,24 @@ def record_language_flags(*, actor, person, obj, fields: dict[str, str]) -> list
     return rows
 
 
-def _clean(data: dict, person) -> dict:
+NOT_IN_FORCE = (
+    "That {what} is from a version of the plan that was not in force at the time of this note. "
+    "Choose from the plan as it was then."
+)
+
+
+def _versions_in_force(person, at) -> set[int]:
+    """The plan versions a note written at `at` may name: the one in force then (where it was kept on a
+    phone while the plan changed), and the one agreed now (a note written today about this morning)."""
+    from lived.notes.queries import version_in_force
+    from lived.plans.models import PlanVersion
+
+    current = PlanVersion.objects.filter(plan__person=person, status=PlanVersion.Status.AGREED)
+    then = version_in_force(person, at)
+    return set(current.values_list("pk", flat=True)) | ({then.pk} if then else set())
+
+
+def _clean(data: dict, person, at) -> dict:
     cleaned = dict(data)
     for name in DailyNote.TEXT_FIELDS:
         value = (cleaned.get(name) or "").strip()
@@ -87,6 +107,12 @@ def _clean(data: dict, person) -> dict:
     for step in cleaned.get("steps", []):
         if step.routine.plan_version.plan.person_id != person.pk:
             raise ValidationError("That routine step is not from this person's plan")
+    if cleaned.get("actions") or cleaned.get("steps"):
+        in_force = _versions_in_force(person, at)
+        if any(a.outcome.plan_version_id not in in_force for a in cleaned.get("actions", [])):
+            raise ValidationError(NOT_IN_FORCE.format(what="action"))
+        if any(s.routine.plan_version_id not in in_force for s in cleaned.get("steps", [])):
+            raise ValidationError(NOT_IN_FORCE.format(what="routine step"))
     outcome = cleaned.get("outcome") or DailyNote.Outcome.NOTE
     cleaned["outcome"] = outcome
     has_content = (
@@ -104,18 +130,19 @@ def _clean(data: dict, person) -> dict:
 def record_note(*, actor, person, data: dict) -> tuple[DailyNote, bool]:
     """Save a daily note. Returns (note, created). `data` holds the form's cleaned values: actions,
     steps (from the person's plan), outcome, the text fields, consent check, self_rating,
-    occurred_at, idempotency_key, and optionally amends + amendment_reason."""
+    occurred_at, idempotency_key, and optionally amends + amendment_reason. Steps and actions must be
+    from the plan version in force at `occurred_at` or the current agreed one."""
     key = data.get("idempotency_key")
     if not key:
         raise ValidationError("This note has no idempotency key. Reload the page and try again.")
-    cleaned = _clean(data, person)
+    occurred_at = data.get("occurred_at") or timezone.now()
+    cleaned = _clean(data, person, occurred_at)
     fingerprint = content_hash({**cleaned, "person": person.pk})
     existing = DailyNote.objects.filter(idempotency_key=key).first()
     if existing is not None:
         if existing.person_id == person.pk and existing.content_hash == fingerprint:
             return existing, False
         raise ValidationError(KEY_REUSED)
-    occurred_at = cleaned.get("occurred_at") or timezone.now()
     if occurred_at > timezone.now() + datetime.timedelta(minutes=5):
         raise ValidationError("The time of the note cannot be in the future")
     try:
@@ -184,6 +211,63 @@ def amend_note(*, actor, person, note: DailyNote, data: dict, reason: str) -> Da
         data={**data, "amends": note, "amendment_reason": reason, "occurred_at": note.occurred_at},
     )
     return corrected
+
+
+# --- Kept on a phone, never saved -----------------------------------------------------------------
+
+# What the phone's outbox keeps (lived/static/lived/outbox.js): kind → (model, what it is called).
+KEPT_KINDS = {
+    "note": ("notes.DailyNote", "A daily note"),
+    "handover": ("notes.HandoverNote", "A handover note"),
+    "incident": ("risk.Incident", "An incident"),
+    "check_in": ("risk.StageCheckIn", "A check-in"),
+}
+# Never into the audit trail: the phone's copy of the form's CSRF token.
+KEPT_FIELDS_LEFT_OUT = {"csrfmiddlewaretoken"}
+MAX_KEPT_FIELDS = 60
+
+
+def discard_kept_record(
+    *, actor, person, kind: str, key, fields: list, reason: str, refused_because: str = "", kept_at: str = ""
+):
+    """The audit row for a record kept on a phone that the server never saved (refused, or no longer
+    wanted) and that someone with the right to do so is discarding. It keeps what was written (every
+    field but the CSRF token), why it was refused and why it is discarded; then the phone deletes its
+    copy. The caller checks who may discard (the author, or a senior or manager for the person)."""
+    from django.apps import apps
+
+    from lived.core.audit import record_change
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("Say why it is being discarded")
+    if kind not in KEPT_KINDS:
+        raise ValidationError("That is not something the phone keeps")
+    if not isinstance(fields, list) or len(fields) > MAX_KEPT_FIELDS:
+        raise ValidationError("What was kept on the phone could not be read")
+    kept = []
+    for pair in fields:
+        if not (isinstance(pair, list | tuple) and len(pair) == 2):
+            raise ValidationError("What was kept on the phone could not be read")
+        name, value = str(pair[0])[:60], str(pair[1])[:MAX_TEXT]
+        if name not in KEPT_FIELDS_LEFT_OUT:
+            kept.append([name, value])
+    label, what = KEPT_KINDS[kind]
+    model = apps.get_model(label)
+    # The record was never saved: the row is about the key it would have had.
+    return record_change(
+        actor=actor,
+        action=A.ARCHIVE,
+        obj=model(public_id=key),
+        person_public_id=person.public_id,
+        what=f"{what} kept on a phone was discarded without being saved",
+        before={
+            "fields": kept,
+            "kept_at": str(kept_at)[:40],
+            "refused_because": (refused_because or "").strip()[:MAX_TEXT],
+        },
+        after={"reason": reason[:MAX_TEXT]},
+    )
 
 
 # --- Review triggers ------------------------------------------------------------------------------

@@ -75,3 +75,34 @@ def shift_at(moment: datetime.datetime | None = None) -> ShiftWindow:
         ]
         candidates = [w for w in started if w.start <= moment]
     return max(candidates, key=lambda w: w.start)
+
+
+# However long a reader has been away, the briefing looks back at most this far (a worker back from
+# two weeks' leave reads the record, not a briefing card, for what happened before that).
+MAX_LOOKBACK = datetime.timedelta(days=14)
+
+
+def since_last_worked(
+    shift: ShiftWindow, last_worked: datetime.datetime | None, now: datetime.datetime | None = None
+) -> tuple[datetime.datetime, str]:
+    """Where a reader's briefing for `shift` starts, and why in words: the start of the last shift they
+    worked before this one (`last_worked` is a moment they were at work, e.g. when they last opened the
+    briefing or recorded a note), or 24 hours back, whichever is earlier, and never later than the
+    start of the shift before this one. "24 hours back" is from now on the shift running now, from the
+    start of a shift still to come and from the end of one that is over. Never more than MAX_LOOKBACK
+    back."""
+    now = now or timezone.now()
+    moment = min(max(now, shift.start), shift.end)
+    previous = shift.previous()
+    candidates = [
+        (moment - datetime.timedelta(hours=24), "24 hours back"),
+        (previous.start, f"the start of the {previous.name} shift"),
+    ]
+    if last_worked is not None and last_worked < shift.start:
+        worked = shift_at(last_worked)
+        candidates.append((worked.start, f"the start of your last shift here, the {worked.name} shift"))
+    since, because = min(candidates, key=lambda c: c[0])
+    floor = moment - MAX_LOOKBACK
+    if since < floor:
+        return floor, f"{MAX_LOOKBACK.days} days back, the furthest the briefing looks"
+    return since, because

@@ -15,9 +15,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
+from lived.core import outbox
 from lived.core.charts import Band, Series, bar_chart, line_chart
 from lived.core.language import check_language
-from lived.core.views import PermissionView, PersonView, add_service_errors, care_services
+from lived.core.views import Attention, PermissionView, PersonView, add_service_errors, choose_service
 from lived.notes import forms, queries, services
 from lived.notes.briefing_access import record_briefing_views
 from lived.notes.models import DailyNote, Shift
@@ -25,10 +26,6 @@ from lived.notes.shifts import shift_at, window
 from lived.people.models import Person
 
 PAGE_SIZE = 50
-
-
-def _wants_json(request) -> bool:
-    return request.headers.get("X-Lived-Offline") == "1"
 
 
 def rating_chart(ratings, person, you: bool = False):
@@ -169,12 +166,12 @@ class RecordNote(PersonView):
                     )
                 else:
                     messages.success(request, "Note saved")
-                if _wants_json(request):
-                    return JsonResponse({"saved": True, "created": created, "note": str(note.public_id)})
-                return redirect(reverse("notes:record", args=[self.person.public_id]) + "#saved")
-        if _wants_json(request):
-            errors = [str(e) for errs in form.errors.values() for e in errs]
-            return JsonResponse({"saved": False, "errors": errors}, status=400)
+                done = reverse("notes:record", args=[self.person.public_id])
+                if outbox.wants_json(request):
+                    return outbox.saved(note, created=created, next_url=done)
+                return redirect(done + "#saved")
+        if outbox.wants_json(request):
+            return outbox.refused(form)
         return self.render("notes/record.jinja", self._context(version, form), status=400)
 
 
@@ -202,16 +199,20 @@ class CorrectNote(PersonView):
             **{name: getattr(note, name) for name in DailyNote.TEXT_FIELDS if name != "amendment_reason"},
         }
 
+    def _version(self, note):
+        """A correction keeps the note's time, so it offers the plan as it was then."""
+        return queries.version_in_force(self.person, note.occurred_at) or queries.current_agreed_version(
+            self.person
+        )
+
     def get(self, request, person_id, note_id):
         note = self._note(note_id)
-        version = queries.current_agreed_version(self.person)
-        form = forms.AmendForm(initial=self._initial(note), version=version, person=self.person)
+        form = forms.AmendForm(initial=self._initial(note), version=self._version(note), person=self.person)
         return self.render("notes/correct.jinja", {"form": form, "note": note})
 
     def post(self, request, person_id, note_id):
         note = self._note(note_id)
-        version = queries.current_agreed_version(self.person)
-        form = forms.AmendForm(request.POST, version=version, person=self.person)
+        form = forms.AmendForm(request.POST, version=self._version(note), person=self.person)
         if form.is_valid():
             data = dict(form.cleaned_data)
             reason = data.pop("amendment_reason")
@@ -253,8 +254,58 @@ class AddHandover(PersonView):
                     "Handover note added"
                     + (". Some words could be kinder: see the suggestions below." if flags else ""),
                 )
-                return redirect("notes:person_notes", person_id=self.person.public_id)
+                done = reverse("notes:person_notes", args=[self.person.public_id])
+                if outbox.wants_json(request):
+                    return outbox.saved(handover, next_url=done)
+                return redirect(done)
+        if outbox.wants_json(request):
+            return outbox.refused(form)
         return self.render("notes/handover_form.jinja", {"form": form}, status=400)
+
+
+class DiscardKept(PersonView):
+    """Something kept on a phone that the server never saved, discarded by its author or by a senior
+    or manager for the person: the audit row keeps what it said and why, then the phone deletes it.
+    Only the outbox script posts here; the address itself leads back to the recording page."""
+
+    audit_what = "Daily notes (discarding what a phone kept)"
+    permission = "notes.write_note"
+
+    def get(self, request, person_id):
+        return redirect("notes:record", person_id=self.person.public_id)
+
+    def post(self, request, person_id):
+        form = forms.DiscardKeptForm(request.POST)
+        if not form.is_valid():
+            return outbox.refused(form)
+        data = form.cleaned_data
+        is_author = data["kept_by"] == request.user.public_id
+        if not (is_author or request.user.has_perm("notes.discard_kept_record", self.person)):
+            return JsonResponse(
+                {
+                    "discarded": False,
+                    "errors": [
+                        "Only the person who wrote it, or a senior or manager for "
+                        f"{self.person.known_as}, can discard it"
+                    ],
+                },
+                status=403,
+            )
+        try:
+            services.discard_kept_record(
+                actor=request.user,
+                person=self.person,
+                kind=data["kind"],
+                key=data["key"],
+                fields=data["fields"],
+                reason=data["reason"],
+                refused_because=data["refused_because"],
+                kept_at=data["kept_at"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return outbox.refused(form)
+        return JsonResponse({"discarded": True})
 
 
 class ConfirmHandover(PersonView):
@@ -289,7 +340,6 @@ class Briefing(PermissionView):
     permission = "notes.view_briefing"
 
     def get(self, request):
-        services_list, service = care_services(request)
         current = shift_at()
         shift_name = request.GET.get("shift", "")
         try:
@@ -300,16 +350,32 @@ class Briefing(PermissionView):
             current = window(shift_name if shift_name in Shift.values else current.name, day or current.date)
         agency = request.GET.get("view") == "agency"
         people = Person.objects.visible_to(request.user).active()
+        since = current.previous().start
+        choice = choose_service(
+            request,
+            attention=Attention(
+                count=lambda ids: queries.handovers_not_read_by(
+                    request.user, people.filter(service__in=ids), since
+                ),
+                one="{n} handover note is not read by you yet",
+                many="{n} handover notes are not read by you yet",
+                none="you have read every handover note",
+            ),
+        )
+        services_list, service = choice.services, choice.service
         people = people.filter(service=service) if service else people.none()
-        cards = queries.briefing(people, shift=current, viewer=request.user)
+        reading = queries.briefing_window(people, shift=current, viewer=request.user)
+        cards = queries.briefing(people, shift=current, viewer=request.user, window=reading)
         response = render(
             request,
             "notes/briefing_agency.jinja" if agency else "notes/briefing.jinja",
             {
                 "services": services_list,
                 "service": service,
+                "choice": choice,
                 "shift": current,
                 "previous": current.previous(),
+                "reading": reading,
                 "shifts": Shift.choices,
                 "cards": cards,
                 "can_see_unread": request.user.has_perm("notes.view_unread_handover"),
@@ -325,17 +391,28 @@ class UnreadHandover(PermissionView):
     permission = "notes.view_unread_handover"
 
     def get(self, request):
-        from lived.accounts.models import Role, ServiceRole
+        from lived.accounts.models import ServiceRole
 
-        services_list, service = care_services(request)
         days = 3
         since = timezone.now() - datetime.timedelta(days=days)
         people = Person.objects.visible_to(request.user).active()
+        choice = choose_service(
+            request,
+            attention=Attention(
+                count=lambda ids: queries.handovers_not_read_by_everyone(
+                    people.filter(service__in=ids), since
+                ),
+                one="{n} handover note is not read by everyone yet",
+                many="{n} handover notes are not read by everyone yet",
+                none=f"every handover note from the last {days} days has been read",
+            ),
+        )
+        service = choice.service
         people = people.filter(service=service) if service else people.none()
         staff = (
             list(
                 ServiceRole.objects.filter(
-                    service=service, role__in=[Role.SUPPORT_WORKER, Role.SENIOR, Role.MANAGER]
+                    service=service, role__in=queries.HANDOVER_READER_ROLES
                 ).select_related("user")
             )
             if service
@@ -355,7 +432,7 @@ class UnreadHandover(PermissionView):
         return render(
             request,
             "notes/unread_handover.jinja",
-            {"services": services_list, "service": service, "rows": rows, "days": days},
+            {"choice": choice, "service": service, "rows": rows, "days": days},
         )
 
 
@@ -372,8 +449,9 @@ class LanguageReport(PermissionView):
             for sid, roles in request.user.roles_by_service.items()
             if roles & {Role.MANAGER, Role.QUALITY_LEAD}
         }
-        rows = list(queries.language_counts(ids))
-        return render(request, "notes/language_report.jinja", {"rows": rows})
+        choice = choose_service(request, service_ids=ids, all_services=True)
+        rows = list(queries.language_counts(choice.ids))
+        return render(request, "notes/language_report.jinja", {"rows": rows, "choice": choice})
 
 
 class PlanUse(PermissionView):
@@ -391,10 +469,11 @@ class PlanUse(PermissionView):
             for sid, roles in request.user.roles_by_service.items()
             if roles & {Role.SENIOR, Role.MANAGER, Role.QUALITY_LEAD}
         }
+        choice = choose_service(request, service_ids=ids, all_services=True)
         people = list(
             Person.objects.visible_to(request.user)
             .active()
-            .filter(service_id__in=ids)
+            .filter(service_id__in=choice.ids)
             .select_related("service")
             .order_by("service__name", "family_name", "given_name")
         )
@@ -412,6 +491,7 @@ class PlanUse(PermissionView):
             "notes/plan_use.jinja",
             {
                 "rows": rows if show_all else [r for r in rows if r["low"]],
+                "choice": choice,
                 "show_all": show_all,
                 "threshold": threshold,
                 "days": days,

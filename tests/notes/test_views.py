@@ -276,13 +276,20 @@ def test_the_language_report_counts_terms_per_month(client, quality_lead, suppor
 
 
 @pytest.mark.parametrize(
-    "query", ["?date=2026-13-45", "?date=junk", "?shift=midday", "?service=junk", "?service=&shift=&date="]
+    "query", ["?date=2026-13-45", "?date=junk", "?shift=midday", "?service=&shift=&date="]
 )
 def test_junk_briefing_choices_fall_back_to_the_current_shift(client, support_worker, person, query):
     client.force_login(support_worker)
     response = client.get("/briefing/" + query)
     assert response.status_code == 200
     assert person.name in response.content.decode()
+
+
+def test_a_service_that_is_not_yours_is_not_found_on_the_briefing(client, support_worker, other_service):
+    # Never a silent fallback to another service: the page would say one service and show another.
+    client.force_login(support_worker)
+    assert client.get("/briefing/?service=junk").status_code == 404
+    assert client.get(f"/briefing/?service={other_service.public_id}").status_code == 404
 
 
 def test_a_circle_member_reads_notes_only_while_the_person_shares_them(
