@@ -82,6 +82,17 @@ class NHSDateField(forms.MultiValueField):
         return value
 
 
+def rating_scale(low: int, high: int, low_words: str, high_words: str) -> tuple[list, forms.RadioSelect]:
+    """A rating as labelled choices, not a bare number box: inline NHS radios from `low` to `high`,
+    the scale's anchor words at each end ("0 – not anxious at all" … "10 – as anxious as I have ever
+    been"). Returns (choices, widget) for a ChoiceField; the field still validates the number."""
+    choices = []
+    for n in range(low, high + 1):
+        words = low_words if n == low else high_words if n == high else ""
+        choices.append((str(n), f"{n} – {words}" if words else str(n)))
+    return choices, forms.RadioSelect(attrs={"class": "nhsuk-radios--inline lived-scale"})
+
+
 def _error_text(bound) -> str | None:
     return " ".join(str(e) for e in bound.errors) if bound.errors else None
 
@@ -158,6 +169,8 @@ def field(bound, **overrides) -> Markup:
             "hint": hint,
             "errorMessage": error,
             "items": _choice_items(bound, "checked"),
+            # e.g. "nhsuk-radios--inline lived-scale" for a 0 to 10 rating (see `rating_scale`)
+            "classes": widget.attrs.get("class"),
         }
         macro = "radios"
     elif isinstance(widget, forms.CheckboxInput):

@@ -6,7 +6,9 @@ the number of people (three: open alerts, due schedules, health checks). People 
 may be left out of the dict.
 
 Open urgent alerts are shown whatever `since` is: an alert stays on every briefing until someone
-acknowledges it.
+acknowledges it. An alert raised since `since` and already acknowledged is still shown, saying who
+acknowledged it, so the next shift knows it happened. Alert lines carry when they were raised so the
+briefing can mark what its reader has not seen yet.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,6 +27,8 @@ class OutcomeLine:
     text: str  # e.g. "Urgent: PHQ-9 answer about self-harm on 3 March — see the crisis plan"
     url: str
     urgent: bool = False
+    recorded_at: datetime.datetime | None = None  # when an alert was raised; None for what is due
+    new_to_you: bool = False  # set by the briefing for its reader: raised since they last looked
 
 
 @dataclass
@@ -32,7 +37,7 @@ class OutcomesBriefing:
 
 
 def briefing_for(people: Sequence, since: datetime.datetime) -> dict[int, OutcomesBriefing]:
-    from lived.core.presenters import date_long
+    from lived.core.presenters import date_long, datetime_long
     from lived.outcomes.measures import get_measure
     from lived.outcomes.models import HealthCheck, MeasureSchedule, UrgentAlert
     from lived.outcomes.queries import health_status
@@ -47,18 +52,30 @@ def briefing_for(people: Sequence, since: datetime.datetime) -> dict[int, Outcom
     def add(person_pk, line):
         out.setdefault(person_pk, OutcomesBriefing()).lines.append(line)
 
-    for alert in UrgentAlert.objects.filter(person_id__in=by_pk, acknowledged_at__isnull=True).select_related(
-        "response"
-    ):
+    alerts = (
+        UrgentAlert.objects.filter(person_id__in=by_pk)
+        .filter(Q(acknowledged_at__isnull=True) | Q(created_at__gte=since))
+        .select_related("response", "acknowledged_by")
+        .order_by("-created_at")
+    )
+    for alert in alerts:
         person = by_pk[alert.person_id]
         measure = get_measure(alert.response.measure_code)
+        answer = f"{measure.name} answer about self-harm on {date_long(alert.response.completed_on)}"
+        if alert.is_open:
+            text = f"Urgent: {answer}, not yet acknowledged. See the crisis plan."
+        else:
+            text = (
+                f"{answer}, acknowledged by {alert.acknowledged_by.display_name} on "
+                f"{datetime_long(alert.acknowledged_at)}. See the crisis plan."
+            )
         add(
             alert.person_id,
             OutcomeLine(
-                text=f"Urgent: {measure.name} answer about self-harm on "
-                f"{date_long(alert.response.completed_on)}, not yet acknowledged. See the crisis plan.",
+                text=text,
                 url=reverse("risk:crisis_plan", args=[person.public_id]),
-                urgent=True,
+                urgent=alert.is_open,
+                recorded_at=alert.created_at,
             ),
         )
     for schedule in MeasureSchedule.objects.filter(

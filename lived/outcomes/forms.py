@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
-from lived.core.nhsuk_forms import NHSDateField
+from lived.core.nhsuk_forms import NHSDateField, rating_scale
 from lived.outcomes.models import CompletionMode, HealthCheck, SelfRatingScale
 from lived.plans.models import ChimeDomain
 
@@ -91,6 +91,21 @@ class SelfRatingForm(forms.Form):
                 f"{scale.low} means {scale.low_anchor or 'the lowest'}; "
                 f"{scale.high} means {scale.high_anchor or 'the highest'}."
             )
+        if scale.kind == SelfRatingScale.Kind.RATING and scale.high - scale.low <= 10:
+            # A rating is a choice on a scale, each end in the scale's own words (issue 12, item 11).
+            choose = f"Choose a number from {scale.low} to {scale.high}"
+            choices, widget = rating_scale(
+                scale.low, scale.high, scale.low_anchor or "the lowest", scale.high_anchor or "the highest"
+            )
+            self.fields["value"] = forms.TypedChoiceField(
+                label=scale.question,
+                choices=choices,
+                coerce=int,
+                widget=widget,
+                error_messages={"required": choose, "invalid_choice": choose},
+            )
+            self._add_mode(scale, viewer_is_person)
+            return
         self.fields["value"] = forms.IntegerField(
             label=scale.question,
             help_text=hint,
@@ -104,6 +119,9 @@ class SelfRatingForm(forms.Form):
                 "max_value": f"Enter a number from {scale.low} to {scale.high}",
             },
         )
+        self._add_mode(scale, viewer_is_person)
+
+    def _add_mode(self, scale, viewer_is_person: bool) -> None:
         if not viewer_is_person and scale.allow_with_staff:
             self.fields["mode"] = _mode_field(scale.modes)
 

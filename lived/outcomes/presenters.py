@@ -23,6 +23,8 @@ class MeasureHistory:
     responses: list
     chart: object = None
     change: object = None
+    plain_title: str = ""  # the questionnaire's name with a plain description beside its code
+    plain_change: str = ""  # the change since the first one, said to the person
 
 
 @dataclass
@@ -49,12 +51,53 @@ class OutcomesSummary:
     schedules: list = field(default_factory=list)
 
 
-def measure_chart(measure, responses):
+# On the person's own pages a questionnaire's code is never shown bare: always with what it asks about.
+PLAIN_TITLES = {
+    "phq9": "PHQ-9: questions about low mood",
+    "gad7": "GAD-7: questions about anxiety",
+    "dialog": "DIALOG: how satisfied you are with your life and your support",
+}
+# Where the NHS says a score usually means someone would benefit from more help ("caseness").
+HELP_RANGE = "the range where people often get more help"
+# Goal attainment scores (−2 to +2), in words.
+GOAL_WORDS = {
+    -2: "much less than expected",
+    -1: "less than expected",
+    0: "as expected",
+    1: "more than expected",
+    2: "much more than expected",
+}
+
+
+def plain_title(measure) -> str:
+    return PLAIN_TITLES.get(measure.code, measure.title)
+
+
+def plain_change(change) -> str:
+    """The change since the first questionnaire, for the person: no 'threshold', no 'caseness'."""
+    if change is None:
+        return ""
+    if change.reliable_improvement:
+        first = "Your score has gone down by enough to be a real improvement (a reliable improvement)."
+    elif change.reliable_deterioration:
+        first = "Your score has gone up by enough to be a real change for the worse."
+    else:
+        first = "Your score has not changed by enough to be sure it is a real change."
+    if change.recovered:
+        second = f"It has moved out of {HELP_RANGE}."
+    elif change.case_now:
+        second = f"It is in {HELP_RANGE}."
+    else:
+        second = f"It is below {HELP_RANGE}."
+    return f"{first} {second}"
+
+
+def measure_chart(measure, responses, for_person: bool = False):
     labels = [_short(r.completed_on) for r in responses]
     values = [float(r.total) for r in responses]
     if measure.rule == "dialog":
         return line_chart(
-            title=f"{measure.name}: satisfaction (mean, 1 to 7)",
+            title=f"{plain_title(measure) if for_person else measure.name}: satisfaction (mean, 1 to 7)",
             labels=labels,
             series=[
                 Series("Quality of life", values),
@@ -69,13 +112,16 @@ def measure_chart(measure, responses):
             bands=[Band(1, 4, "Dissatisfied (below 4)")],
         )
     low, high = measure.score_range
-    bands = (
-        [Band(measure.caseness, high, f"Clinical range ({measure.caseness} or more)")]
-        if measure.caseness
-        else []
+    band_label = (
+        f"{HELP_RANGE[:1].upper()}{HELP_RANGE[1:]} ({measure.caseness} or more)"
+        if for_person
+        else f"Clinical range ({measure.caseness} or more)"
     )
+    bands = [Band(measure.caseness, high, band_label)] if measure.caseness else []
+    about = plain_title(measure).partition(": ")[2]
+    name = f"{measure.name} total, {about}" if for_person and about else f"{measure.name} total"
     return line_chart(
-        title=f"{measure.name} total ({low:g} to {high:g}, lower is better)",
+        title=f"{name} ({low:g} to {high:g}, lower is better)",
         labels=labels,
         series=[Series("Total", values)],
         y_min=low,
@@ -150,8 +196,10 @@ def chime_picture(goal_scores, ratings_by_scale):
     return chart, rows
 
 
-def summarise(person, today: datetime.date) -> OutcomesSummary:
-    """Everything for one person, read through the person's related managers (a handful of queries)."""
+def summarise(person, today: datetime.date, for_person: bool = False) -> OutcomesSummary:
+    """Everything for one person, read through the person's related managers (a handful of queries).
+    `for_person`: the person's own view, in plain words: no T-score chart, no CHIME chart, plain
+    questionnaire names and change (the tables below each chart keep every value)."""
     summary = OutcomesSummary()
     responses = list(
         person.measure_responses.select_related("completed_by").order_by("completed_on", "created_at")
@@ -160,9 +208,11 @@ def summarise(person, today: datetime.date) -> OutcomesSummary:
         mine = [r for r in responses if r.measure_code == code]
         if not mine:
             continue
-        history = MeasureHistory(measure, mine, measure_chart(measure, mine))
+        history = MeasureHistory(measure, mine, measure_chart(measure, mine, for_person))
+        history.plain_title = plain_title(measure)
         if len(mine) >= 2:
             history.change = change_between(measure, float(mine[0].total), float(mine[-1].total))
+            history.plain_change = plain_change(history.change)
         summary.measures.append(history)
     ratings = list(
         person.self_ratings.select_related("scale", "completed_by").order_by("rated_on", "created_at")
@@ -178,7 +228,7 @@ def summarise(person, today: datetime.date) -> OutcomesSummary:
         latest[g.outcome_key] = g
     summary.goals = list(latest.values())
     summary.gas_history = gas_history(goal_scores)
-    if summary.gas_history:
+    if summary.gas_history and not for_person:  # a T-score is for staff; the person reads each goal
         summary.gas_chart = line_chart(
             title="Goal attainment T-score (50 = goals met as expected)",
             labels=[_short(d) for d, _, _ in summary.gas_history],
@@ -189,6 +239,8 @@ def summarise(person, today: datetime.date) -> OutcomesSummary:
             value_format="{:.2f}",
         )
     summary.chime_chart, summary.chime_rows = chime_picture(goal_scores, list(by_scale.items()))
+    if for_person:
+        summary.chime_chart = None  # the person reads the table, headed in plain words
     summary.health_checks = list(person.health_checks.select_related("recorded_by"))
     summary.health = health_status(person, summary.health_checks, today)
     summary.health_parts = latest_parts(summary.health_checks)

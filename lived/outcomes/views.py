@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from lived.core.views import PermissionView, PersonView, add_service_errors
+from lived.core.views import PermissionView, PersonView, add_service_errors, choose_service
 from lived.outcomes import forms, presenters, queries, services
 from lived.outcomes.measures import MEASURES, get_measure
 from lived.outcomes.models import CompletionMode
@@ -32,7 +32,7 @@ class PersonOutcomes(PersonView):
 
     def get(self, request, person_id):
         today = timezone.localdate()
-        summary = presenters.summarise(self.person, today)
+        summary = presenters.summarise(self.person, today, for_person=self.viewer_is_person)
         scales = list(queries.scales_for_service(self.person.service_id))
         measures = list(MEASURES.values())
         if self.viewer_is_person:
@@ -54,6 +54,8 @@ class PersonOutcomes(PersonView):
                 "can_score_goals": user.has_perm("outcomes.score_goals", self.person),
                 "can_schedule": user.has_perm("outcomes.manage_schedules", self.person),
                 "outcome_words": {o.key: o.in_persons_words for o in _agreed_outcomes(self.person)},
+                "goal_words": presenters.GOAL_WORDS,
+                "plain_titles": presenters.PLAIN_TITLES,
             },
         )
 
@@ -333,7 +335,8 @@ class SummaryPdf(PersonView):
         context = {
             "person": self.person,
             "viewer_is_person": self.viewer_is_person,
-            "s": presenters.summarise(self.person, today),
+            "s": presenters.summarise(self.person, today, for_person=self.viewer_is_person),
+            "goal_words": presenters.GOAL_WORDS,
             "today": today,
             "printed_on": today,
             "organisation": self.person.service.organisation,
@@ -346,13 +349,15 @@ class ServiceOutcomes(PermissionView):
 
     def get(self, request):
         today = timezone.localdate()
-        people = queries.visible_people(request.user, queries.staff_service_ids(request.user))
+        choice = choose_service(request, all_services=True)
+        people = queries.visible_people(request.user, choice.ids)
         statuses = queries.service_health_statuses(people, today)
         return render(
             request,
             "outcomes/service_outcomes.jinja",
             {
                 "title": "Outcomes and health checks",
+                "choice": choice,
                 "today": today,
                 "alerts": list(queries.open_alerts(people)),
                 "schedules": list(queries.due_schedules(people, today)),
@@ -362,7 +367,7 @@ class ServiceOutcomes(PermissionView):
                     key=lambda s: {"overdue": 0, "none": 1, "due_soon": 2}[s.state],
                 ),
                 "follow_ups": list(queries.open_follow_ups(people)),
-                "groups": list(queries.groups_for(request.user)),
+                "groups": [g for g in queries.groups_for(request.user) if g.service_id in choice.ids],
                 "measures": MEASURES,
                 "can_manage_groups": request.user.has_perm("outcomes.manage_groups"),
                 "can_define_scales": request.user.has_perm("outcomes.define_scales"),

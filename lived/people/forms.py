@@ -181,6 +181,16 @@ class ReasonForm(forms.Form):
     reason = _textarea("Reason", required=True)
 
 
+class ShareStaffSummaryForm(forms.Form):
+    """The person's tick for one staff summary in their About me (unticked: not shared)."""
+
+    shared = forms.BooleanField(
+        label="Share this staff summary with the people I share About me with",
+        help_text="Your own words are always shared with them. Staff summaries are shared only if you tick.",
+        required=False,
+    )
+
+
 class CommunicationProfileForm(VersionedForm):
     shows_yes = _textarea("How I show yes")
     shows_no = _textarea("How I show no")
@@ -225,7 +235,8 @@ class CommunicationProfileForm(VersionedForm):
             for name in CommunicationProfile.AUDIT_FIELDS
             if name != "trusted_staff"
         }
-        initial["trusted_staff"] = [u.public_id for u in profile.trusted_staff.all()]
+        # A blank profile not saved yet has no one trusted (and no table rows to ask).
+        initial["trusted_staff"] = [u.public_id for u in profile.trusted_staff.all()] if profile.pk else []
         initial["version"] = profile.version
         return initial
 

@@ -136,12 +136,26 @@ class AboutMeEntry(LivedModel, Archivable, Versioned):
     # Made by the server when the form is drawn, so the same form posted twice saves once (ADR 0008).
     # Null on entries saved before keys existed, and on entries made by code rather than a form.
     idempotency_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    # A staff summary reaches the people the person shares About me with only when the person ticks
+    # it, on their own account (services.share_staff_summary). Each version starts unshared: new
+    # staff words need the person's own choice. The person's own words are always shared.
+    shared_with_circle = models.BooleanField(
+        "Shared with the people I share About me with", default=False, editable=False
+    )
 
     class Meta:
         ordering = ["section", "created_at"]
         verbose_name_plural = "About me entries"
 
-    AUDIT_FIELDS = ["section", "text", "in_persons_words", "written_by", "supported_by", "written_on"]
+    AUDIT_FIELDS = [
+        "section",
+        "text",
+        "in_persons_words",
+        "written_by",
+        "supported_by",
+        "written_on",
+        "shared_with_circle",
+    ]
 
     def __str__(self) -> str:
         return f"{self.get_section_display()}: {self.text[:40]}"
@@ -314,5 +328,19 @@ class AdvanceSharingWishes(LivedModel, Versioned):
     in_force = models.BooleanField(default=False)
     in_force_since = models.DateTimeField(null=True, blank=True)
     in_force_reason = models.TextField(blank=True)
+    # Who last put the wishes in force or stopped them, and when: what the person is told on their
+    # own page ("Hannah Reid decided this because ..."). Not `updated_by`, which the person's own
+    # edits of the statement also set.
+    in_force_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    in_force_changed_at = models.DateTimeField(null=True, blank=True)
 
-    AUDIT_FIELDS = ["statement", "in_force", "in_force_since", "in_force_reason"]
+    AUDIT_FIELDS = [
+        "statement",
+        "in_force",
+        "in_force_since",
+        "in_force_reason",
+        "in_force_changed_by",
+        "in_force_changed_at",
+    ]

@@ -39,3 +39,25 @@ def shared_sections(person, user, today=None) -> set[str]:
         person=person, member__user=user, member__archived_at__isnull=True, withdrawn_at__isnull=True
     )
     return {a.section for a in agreements if a.is_active(today, wishes_in_force=in_force)}
+
+
+def about_me_for_circle(person) -> list[tuple[str, list, str]]:
+    """About me as a circle member sees it: what the person chose (HAZ-038). The person's own words
+    always; a staff summary only where the person ticked it (`shared_with_circle`). A staff version
+    not ticked shows only the person's own words it was written beside, if any. Same shape as the
+    record's About me: (section label, entries, section key) for every section."""
+    from lived.people.models import AboutMeEntry, AboutMeSection
+
+    entries = (
+        AboutMeEntry.objects.filter(person=person, archived_at__isnull=True)
+        .select_related("written_by", "supported_by", "persons_words", "persons_words__supported_by")
+        .order_by("section", "created_at")
+    )
+    grouped: dict[str, list] = {}
+    for entry in entries:
+        if not entry.in_persons_words and not entry.shared_with_circle:
+            entry = entry.persons_words  # their own words stay theirs to share; staff's do not
+            if entry is None:
+                continue
+        grouped.setdefault(entry.section, []).append(entry)
+    return [(AboutMeSection(key).label, grouped.get(key, []), key) for key in AboutMeSection.values]

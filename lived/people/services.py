@@ -280,15 +280,54 @@ def archive_about_me_entry(*, actor, entry: AboutMeEntry, reason: str) -> AboutM
     return current
 
 
+STAFF_SUMMARY_ONLY = "Your own words are always shared. This choice is only for what staff wrote."
+ONLY_THE_PERSON = "Only you can choose this, signed in to your own account."
+
+
+def share_staff_summary(*, actor, entry: AboutMeEntry, shared: bool) -> AboutMeEntry:
+    """The person chooses whether one staff summary in their About me is shown to the people they
+    share About me with. Only the person, on their own account, may choose (PermissionDenied for
+    anyone else), only for a current staff summary (ValidationError for their own words, which are
+    always shared, or a version no longer current). Audited; choosing the same again writes nothing."""
+    from django.core.exceptions import PermissionDenied
+
+    with transaction.atomic():
+        current = AboutMeEntry.objects.select_for_update().select_related("person").get(pk=entry.pk)
+        if not _is_the_person(actor, current.person):
+            raise PermissionDenied(ONLY_THE_PERSON)
+        if current.in_persons_words:
+            raise ValidationError(STAFF_SUMMARY_ONLY)
+        if current.archived_at:
+            raise ValidationError("This is no longer in your About me. Go back to see what is there now.")
+        if current.shared_with_circle == shared:
+            return current
+        before = snapshot(current, AboutMeEntry.AUDIT_FIELDS)
+        current.shared_with_circle = shared
+        current.updated_by = actor
+        current.save(update_fields=["shared_with_circle", "updated_by", "updated_at"])
+        record_change(
+            actor=actor,
+            action=A.UPDATE,
+            obj=current,
+            person_public_id=current.person.public_id,
+            what=f"About me: {current.get_section_display()}",
+            before=before,
+            after=snapshot(current, AboutMeEntry.AUDIT_FIELDS),
+        )
+    return current
+
+
 def save_communication_profile(
     *, actor, person: Person, data: dict, opened_version: int
 ) -> CommunicationProfile:
+    """Save the profile, writing it first if the person has none yet (pages show a blank one and never
+    write it): a create or an update, each with its audit row, in one transaction."""
     with transaction.atomic():
-        current, _ = CommunicationProfile.objects.select_for_update().get_or_create(
+        current, created = CommunicationProfile.objects.select_for_update().get_or_create(
             person=person, defaults={"created_by": actor, "updated_by": actor}
         )
         check_version(current, opened_version, data)
-        before = snapshot(current, CommunicationProfile.AUDIT_FIELDS)
+        before = None if created else snapshot(current, CommunicationProfile.AUDIT_FIELDS)
         _apply(current, data)
         current.version += 1
         current.updated_by = actor
@@ -298,7 +337,7 @@ def save_communication_profile(
             current.trusted_staff.set(data["trusted_staff"])
         record_change(
             actor=actor,
-            action=A.UPDATE,
+            action=A.CREATE if created else A.UPDATE,
             obj=current,
             person_public_id=person.public_id,
             what="Communication and consent profile",
@@ -415,19 +454,20 @@ def withdraw_sharing(*, actor, agreement: SharingAgreement, reason: str) -> Shar
 def save_advance_wishes(
     *, actor, person: Person, statement: str, opened_version: int
 ) -> AdvanceSharingWishes:
+    """Save the wishes, writing them first if the person has none yet (pages never write them)."""
     with transaction.atomic():
-        current, _ = AdvanceSharingWishes.objects.select_for_update().get_or_create(
+        current, created = AdvanceSharingWishes.objects.select_for_update().get_or_create(
             person=person, defaults={"created_by": actor, "updated_by": actor}
         )
         check_version(current, opened_version, {"statement": statement})
-        before = snapshot(current, AdvanceSharingWishes.AUDIT_FIELDS)
+        before = None if created else snapshot(current, AdvanceSharingWishes.AUDIT_FIELDS)
         current.statement = statement.strip()
         current.version += 1
         current.updated_by = actor
         current.save()
         record_change(
             actor=actor,
-            action=A.UPDATE,
+            action=A.CREATE if created else A.UPDATE,
             obj=current,
             person_public_id=person.public_id,
             what="Advance wishes about sharing",
@@ -441,23 +481,47 @@ def set_wishes_in_force(*, actor, person: Person, in_force: bool, reason: str) -
     if not reason.strip():
         raise ValueError("Say why the wishes are being put in force or stood down.")
     with transaction.atomic():
-        current, _ = AdvanceSharingWishes.objects.select_for_update().get_or_create(
+        current, created = AdvanceSharingWishes.objects.select_for_update().get_or_create(
             person=person, defaults={"created_by": actor, "updated_by": actor}
         )
-        before = snapshot(current, AdvanceSharingWishes.AUDIT_FIELDS)
+        before = None if created else snapshot(current, AdvanceSharingWishes.AUDIT_FIELDS)
+        now = timezone.now()
         current.in_force = in_force
-        current.in_force_since = timezone.now() if in_force else None
+        current.in_force_since = now if in_force else None
         current.in_force_reason = reason.strip()
+        current.in_force_changed_by = actor
+        current.in_force_changed_at = now
         current.version += 1
         current.updated_by = actor
         current.save()
         record_change(
             actor=actor,
-            action=A.UPDATE,
+            action=A.CREATE if created else A.UPDATE,
             obj=current,
             person_public_id=person.public_id,
             what="Advance wishes put in force" if in_force else "Advance wishes stood down",
             before=before,
             after=snapshot(current, AdvanceSharingWishes.AUDIT_FIELDS),
         )
+        transaction.on_commit(lambda: _tell_the_person_wishes_changed(person, in_force))
     return current
+
+
+def _tell_the_person_wishes_changed(person: Person, in_force: bool) -> None:
+    """An email saying only that something changed, never what or why: email is not the place for
+    health details. The page (/me/) says who decided, when, why and what it means."""
+    from django.core.mail import send_mail
+
+    user = person.user
+    if user is None or not user.email:
+        return
+    change = "are now being followed" if in_force else "have stopped being followed"
+    send_mail(
+        "Something has changed in your Lived record",
+        f"Hello {user.first_name or person.known_as},\n\nYour wishes for when you are unwell {change}. "
+        "Sign in to Lived to read who decided this, why, and what it means for you.",
+        None,
+        [user.email],
+        # The decision is saved and the page says it; a mail server being down must not undo that.
+        fail_silently=True,
+    )

@@ -20,6 +20,11 @@ urlpatterns = [
         views.ArchiveAboutMeEntry.as_view(),
         name="archive_about_me",
     ),
+    path(
+        "people/" + P + "about-me/<uuid:entry_id>/share/",
+        views.ShareStaffSummary.as_view(),
+        name="share_staff_summary",
+    ),
     path("people/" + P + "changes/", views.AboutMeChanges.as_view(), name="changes"),
     path("people/" + P + "communication/", views.Communication.as_view(), name="communication"),
     path("people/" + P + "communication/edit/", views.EditCommunication.as_view(), name="edit_communication"),

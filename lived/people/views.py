@@ -30,7 +30,7 @@ from lived.people.models import (
     SharedSection,
     SharingAgreement,
 )
-from lived.people.queries import shared_sections
+from lived.people.queries import about_me_for_circle, shared_sections
 
 PAGE_SIZE = 50
 
@@ -152,10 +152,13 @@ class MyRecord(View):
         record_view(actor=request.user, person=person, what="Their own record")
         profile = CommunicationProfile.objects.filter(person=person).prefetch_related("trusted_staff").first()
         agreements = person.sharing_agreements.select_related("member").filter(withdrawn_at__isnull=True)
-        wishes = AdvanceSharingWishes.objects.filter(person=person).first()
+        wishes = (
+            AdvanceSharingWishes.objects.filter(person=person).select_related("in_force_changed_by").first()
+        )
         from django.utils import timezone
 
         from lived.outcomes.queries import due_for_person
+        from lived.people.presenters_wishes import wishes_told
 
         return render(
             request,
@@ -169,6 +172,7 @@ class MyRecord(View):
                 "circle": list(person.circle.active()),
                 "agreements": agreements,
                 "wishes": wishes,
+                "wishes_told": wishes_told(person, wishes),
             },
         )
 
@@ -345,15 +349,64 @@ class ArchiveAboutMeEntry(EditAboutMeEntry):
 
 
 class AboutMeChanges(PersonView):
-    """What changed in About me and the profile, when and by whom (staff see the person's own edits)."""
+    """What changed in the record, when and by whom, in plain words (staff see the person's own
+    edits; the person sees every change they may see). Rows come through `visible_audit_rows`; the
+    presenter turns each into labels and formatted values, never field names or ISO timestamps."""
 
     audit_what = "What has changed"
     permission = "people.view_record"
 
     def get(self, request, person_id):
+        from lived.people.presenters_changes import present_changes
+
         changes = AuditEvent.objects.exclude(action__in=[AuditEvent.Action.VIEW, AuditEvent.Action.CONFLICT])
         events = visible_audit_rows(request.user, self.person, changes)[:200]
-        return self.render("people/changes.jinja", {"events": events})
+        rows = present_changes(
+            events, person=self.person, viewer=request.user, to_person=self.viewer_is_person
+        )
+        return self.render("people/changes.jinja", {"changes": rows})
+
+
+class ShareStaffSummary(PersonView):
+    """The person chooses, on their own account, whether one staff summary in their About me is
+    shown to the people they share About me with (HAZ-038). Staff who may write About me get 403:
+    the choice is the person's alone (the service refuses anyone else too)."""
+
+    audit_what = "About me (choosing what to share)"
+    permission = "people.write_about_me"
+
+    def _staff_entry(self, entry_id):
+        if not self.viewer_is_person:
+            raise PermissionDenied
+        return get_object_or_404(
+            AboutMeEntry.objects.filter(person=self.person, archived_at__isnull=True, in_persons_words=False),
+            public_id=entry_id,
+        )
+
+    def get(self, request, person_id, entry_id):
+        entry = self._staff_entry(entry_id)
+        form = forms.ShareStaffSummaryForm(initial={"shared": entry.shared_with_circle})
+        return self.render("people/me_share_summary.jinja", {"form": form, "entry": entry})
+
+    def post(self, request, person_id, entry_id):
+        entry = self._staff_entry(entry_id)
+        form = forms.ShareStaffSummaryForm(request.POST)
+        if form.is_valid():
+            try:
+                services.share_staff_summary(
+                    actor=request.user, entry=entry, shared=form.cleaned_data["shared"]
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+        if not form.is_valid():
+            return self.render("people/me_share_summary.jinja", {"form": form, "entry": entry}, status=400)
+        messages.success(
+            request,
+            "The people you share About me with can now read this staff summary"
+            if form.cleaned_data["shared"]
+            else "This staff summary is no longer shown to the people you share About me with",
+        )
+        return redirect(reverse("people:me") + "#about-you")
 
 
 class Communication(PersonView):
@@ -378,21 +431,17 @@ class EditCommunication(PersonView):
             for name in CommunicationProfile.AUDIT_FIELDS
         }
 
-    def _profile(self):
-        profile, _ = CommunicationProfile.objects.get_or_create(
-            person=self.person, defaults={"created_by": self.request.user}
-        )
-        return profile
-
     def get(self, request, person_id):
-        profile = self._profile()
+        # A person with no profile yet gets a blank one, unsaved: the service writes it, audited, on save.
+        profile = CommunicationProfile.objects.filter(person=self.person).first() or CommunicationProfile(
+            person=self.person
+        )
         form = forms.CommunicationProfileForm(
             initial=forms.CommunicationProfileForm.initial_for(profile), person=self.person
         )
         return self.render("people/communication_form.jinja", {"form": form})
 
     def post(self, request, person_id):
-        self._profile()
         form = forms.CommunicationProfileForm(request.POST, person=self.person)
         if not form.is_valid():
             return self.render("people/communication_form.jinja", {"form": form}, status=400)
@@ -561,21 +610,22 @@ class WithdrawSharing(PersonView):
         return redirect("people:circle", person_id=self.person.public_id)
 
 
+def _wishes_or_blank(person) -> AdvanceSharingWishes:
+    """The person's advance wishes, or blank ones not yet saved: a page never writes them; the
+    service does, with its audit row, when someone saves."""
+    return AdvanceSharingWishes.objects.filter(person=person).first() or AdvanceSharingWishes(person=person)
+
+
 class EditAdvanceWishes(PersonView):
     audit_what = "Advance wishes (editing)"
     permission = "people.manage_sharing"
 
-    def _wishes(self):
-        wishes, _ = AdvanceSharingWishes.objects.get_or_create(person=self.person)
-        return wishes
-
     def get(self, request, person_id):
-        wishes = self._wishes()
+        wishes = _wishes_or_blank(self.person)
         form = forms.AdvanceWishesForm(initial={"statement": wishes.statement, "version": wishes.version})
         return self.render("people/wishes_form.jinja", {"form": form})
 
     def post(self, request, person_id):
-        self._wishes()
         form = forms.AdvanceWishesForm(request.POST)
         if not form.is_valid():
             return self.render("people/wishes_form.jinja", {"form": form}, status=400)
@@ -601,12 +651,12 @@ class WishesInForce(PersonView):
     permission = "people.set_wishes_in_force"
 
     def get(self, request, person_id):
-        wishes, _ = AdvanceSharingWishes.objects.get_or_create(person=self.person)
+        wishes = _wishes_or_blank(self.person)
         form = forms.WishesInForceForm(initial={"in_force": "true" if wishes.in_force else "false"})
         return self.render("people/wishes_in_force.jinja", {"form": form, "wishes": wishes})
 
     def post(self, request, person_id):
-        wishes, _ = AdvanceSharingWishes.objects.get_or_create(person=self.person)
+        wishes = _wishes_or_blank(self.person)
         form = forms.WishesInForceForm(request.POST)
         if not form.is_valid():
             return self.render("people/wishes_in_force.jinja", {"form": form, "wishes": wishes}, status=400)
@@ -621,13 +671,45 @@ class WishesInForce(PersonView):
 
 
 class AuditTrail(PersonView):
+    """Every change and view of the record a manager or quality lead may see, newest first, narrowed by
+    kind of change, who and dates (GET filters, kept in the page links). Page views are hidden unless
+    asked for, and the page says how many are hidden."""
+
     audit_what = "Audit trail"
     permission = "people.view_audit"
+    page_size = 100
 
     def get(self, request, person_id):
-        events = visible_audit_rows(request.user, self.person)
-        page = Paginator(events, 100).get_page(request.GET.get("page"))
-        return self.render("people/audit.jinja", {"page": page})
+        from lived.accounts.models import User
+        from lived.people.forms_audit import AuditFilterForm
+
+        viewed = AuditEvent.Action.VIEW
+        everyone = visible_audit_rows(request.user, self.person).actor_ids()
+        people = User.objects.filter(pk__in=everyone).order_by("first_name", "last_name", "username")
+        form = AuditFilterForm(request.GET, people=people)
+        form.is_valid()  # an invalid filter is shown as an error and left out; the trail still shows
+        rows = form.narrow(AuditEvent.objects.all())
+        hidden_views = 0
+        if form.views_hidden:
+            hidden_views = visible_audit_rows(request.user, self.person, rows.filter(action=viewed)).count()
+            rows = rows.exclude(action=viewed)
+        page = Paginator(visible_audit_rows(request.user, self.person, rows), self.page_size).get_page(
+            request.GET.get("page")
+        )
+        query = request.GET.copy()
+        query.pop("page", None)
+        with_views = query.copy()
+        with_views["show_views"] = "true"
+        return self.render(
+            "people/audit.jinja",
+            {
+                "page": page,
+                "form": form,
+                "hidden_views": hidden_views,
+                "query": query.urlencode(),
+                "with_views_query": with_views.urlencode(),
+            },
+        )
 
 
 class AccessLog(PersonView):
@@ -671,7 +753,7 @@ class CircleSharedView(PersonView):
             raise PermissionDenied
         context = {"sections": sections, "membership": membership, "SharedSection": SharedSection}
         if SharedSection.ABOUT_ME in sections:
-            context["about_me"] = _about_me_by_section(self.person)
+            context["about_me"] = about_me_for_circle(self.person)  # what the person chose to share
         if SharedSection.COMMUNICATION in sections:
             context["profile"] = CommunicationProfile.objects.filter(person=self.person).first()
         if SharedSection.SUPPORT_PLAN in sections:

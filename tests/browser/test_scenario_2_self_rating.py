@@ -26,11 +26,12 @@ def test_ada_rates_her_anxiety_and_hannah_sees_the_chart_move(visit):
 
     ada.click(role="link", name="Anxiety")
     expect(page.get_by_role("heading", level=1, name="Anxiety")).to_be_visible()
-    # Given a number out of range, the form says what is wrong and saves nothing.
-    page.get_by_label("How anxious have you felt this week?").fill("12")
+    # The rating is a row of labelled choices (no number box to type 12 into). Given no choice, the
+    # form says what is wrong and saves nothing.
     ada.click(role="button", name="Save my rating")
-    expect(page.get_by_role("alert")).to_contain_text("Enter a number from 0 to 10")
-    page.get_by_label("How anxious have you felt this week?").fill("3")
+    expect(page.get_by_role("alert")).to_contain_text("Choose a number from 0 to 10")
+    scale = page.get_by_role("group", name="How anxious have you felt this week?")
+    scale.get_by_label("3", exact=True).check()
     ada.click(role="button", name="Save my rating")
     expect(page.get_by_text("Anxiety: 3 saved")).to_be_visible()
     expect(page.get_by_text("By you, on your account.")).to_be_visible()

@@ -106,6 +106,9 @@ def test_staff_and_a_circle_member_see_the_same_authorship_after_the_change(
         },
     )
     change_as(client, support_worker, person, own_entry, WORKERS_WORDS)
+    # The circle member sees the staff version only once the person chooses to share it (HAZ-038).
+    staff_version = AboutMeEntry.objects.get(replaces=own_entry)
+    services.share_staff_summary(actor=person.user, entry=staff_version, shared=True)
     for user, path in [
         (senior, f"/people/{person.public_id}/about-me/"),
         (circle_user, f"/circle/{person.public_id}/"),
