@@ -28,10 +28,14 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# The precompiled NHS.UK CSS, JS and assets are copied into static (not committed).
-$(VENDOR)/.copied: node_modules/.package-lock.json
+# The precompiled NHS.UK CSS, JS and assets are copied into static (not committed). The NHS typeface's
+# @font-face rules are taken out: the fonts live on assets.nhs.uk, and every page asks no other server
+# for anything (the content security policy is 'self'); Lived is not an NHS service. Text falls back to
+# Arial, the NHS.UK fallback.
+$(VENDOR)/.copied: node_modules/.package-lock.json Makefile
 	rm -rf $(VENDOR) && mkdir -p $(VENDOR)
 	cp $(NHSUK_DIST)/nhsuk-frontend.min.css $(NHSUK_DIST)/nhsuk-frontend.min.js $(VENDOR)/
+	perl -pi -e 's/\@font-face\{[^}]*\}//g' $(VENDOR)/nhsuk-frontend.min.css
 	cp -r $(NHSUK_DIST)/assets $(VENDOR)/assets
 	cp node_modules/nhsuk-frontend/package.json $(VENDOR)/package.json
 	touch $@

@@ -1,13 +1,19 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from lived.people.views import home
+from lived.risk.offline import service_worker
 
 admin.site.site_header = "Lived administration"
 admin.site.site_title = "Lived administration"
 
 urlpatterns = [
     path("", home, name="home"),
+    # Browsers ask for /favicon.ico on pages that name no icon (the admin): Lived's icon, not a 404.
+    path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}lived/favicon.svg")),
+    path("sw.js", service_worker),  # open, unnamed: the same script for everyone (lived/risk/offline.py)
     path("accounts/", include("lived.accounts.urls")),
     path("", include("lived.people.urls")),
     path("", include("lived.plans.urls")),

@@ -1,11 +1,13 @@
 """Real Chromium (Debian's /usr/bin/chromium) driven by Playwright against a live server and a real
-database, with axe-core run on every page a test visits.
+database, with axe-core run on every page a test visits, and any console error, uncaught script error
+or content-security-policy violation on any page failing the test.
 
 Without Chromium the browser tests are skipped with the reason, except in CI (CI=true), where a
 missing browser is a failure: CI must never pass by skipping them.
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,22 @@ CHROMIUM = Path("/usr/bin/chromium")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+
+# Runs before any page script: a blocked script or style is recorded even when nothing logs it.
+RECORD_CSP_VIOLATIONS = """
+window.__livedCspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__livedCspViolations.push(
+    `${event.effectiveDirective} blocked ${event.blockedURI || "an inline script or style"}` +
+      ` (${event.sourceFile || "page"}:${event.lineNumber})`
+  );
+});
+"""
+# Only a test that takes the phone offline on purpose sees this; it is the point of that test.
+DELIBERATELY_OFFLINE = "net::ERR_INTERNET_DISCONNECTED"
+# Chrome logs a page's own 4xx status (a form with errors is 400, an edit conflict 409) as a console
+# error. That status is the product working; a 5xx page, or any sub-resource that fails, still counts.
+PAGE_OWN_4XX = re.compile(r"^Failed to load resource: the server responded with a status of 4\d\d")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -51,17 +69,41 @@ def chromium():
         browser.close()
 
 
+# What a template slip looks like once rendered (escaped or not).
+TEMPLATE_SLIPS = re.compile(r"(?:&lt;|<)Macro ['\"]|\bUndefined\b|jinja2\.runtime")
+
+
 class Visitor:
-    """One person in one browser: signs in, moves around, and checks every page with axe."""
+    """One person in one browser: signs in, moves around, and checks every page with axe and for a
+    clean console (no errors, no uncaught exceptions, nothing blocked by the security policy)."""
 
     axe = Axe()
 
     def __init__(self, browser, base_url):
         self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.context.add_init_script(RECORD_CSP_VIOLATIONS)
         self.page = self.context.new_page()
         self.page.set_default_timeout(10_000)
         self.base_url = base_url
         self.checked: list[str] = []
+        self.console_problems: list[str] = []
+        self.pages_loaded: set[str] = set()
+        self.page.on("console", self._on_console)
+        self.page.on(
+            "response",
+            lambda response: (
+                response.request.resource_type == "document" and self.pages_loaded.add(response.url)
+            ),
+        )
+        self.page.on("pageerror", lambda error: self.console_problems.append(f"{self.page.url}: {error}"))
+
+    def _on_console(self, message):
+        if message.type != "error" or DELIBERATELY_OFFLINE in message.text:
+            return
+        where = message.location.get("url") or self.page.url
+        if where in self.pages_loaded and PAGE_OWN_4XX.match(message.text):
+            return
+        self.console_problems.append(f"{where}: {message.text}")
 
     def goto(self, path):
         self.page.goto(self.base_url + path)
@@ -74,6 +116,23 @@ class Visitor:
         assert results.violations_count == 0, (
             f"axe found problems on {self.page.url}:\n{results.generate_report()}"
         )
+        self.check_rendering()
+        self.check_console()
+
+    def check_rendering(self):
+        """A template slip shows on the page as a macro's repr ("<Macro 'button'>") or an undefined
+        value's name: neither may reach a reader."""
+        html = self.page.content()
+        slips = TEMPLATE_SLIPS.findall(html)
+        assert not slips, f"{self.page.url} shows template internals: {slips[:3]}"
+
+    def check_console(self):
+        """Fails on anything the browser complained about since the last check, on any page."""
+        violations = self.page.evaluate("window.__livedCspViolations || []")
+        problems = self.console_problems + [f"{self.page.url}: CSP {v}" for v in violations]
+        self.console_problems = []
+        self.page.evaluate("window.__livedCspViolations = []")
+        assert not problems, "the browser reported problems:\n" + "\n".join(problems)
 
     def sign_in(self, username, password="lived-demo-2026"):
         self.goto("/accounts/sign-in/")
@@ -107,5 +166,9 @@ def visit(chromium, live_server, demo):
         return visitor
 
     yield make
+    problems = []
     for visitor in visitors:
+        # Whatever happened after the last page check (a click the test did not check) counts too.
+        problems += visitor.console_problems
         visitor.close()
+    assert not problems, "the browser reported problems:\n" + "\n".join(problems)

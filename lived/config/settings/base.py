@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 from lived.config.env import env_bool, env_int, env_list, env_str
 
@@ -39,6 +40,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Early, so every response (the sign-in redirect too) carries the policy and a nonce is ready.
+    "csp.middleware.CSPMiddleware",
+    # Pages about people are never kept by the browser or a proxy (Cache-Control: no-store).
+    "lived.core.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -48,7 +53,6 @@ MIDDLEWARE = [
     "lived.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     # Axes last, as its documentation asks.
     "axes.middleware.AxesMiddleware",
 ]
@@ -182,15 +186,18 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# django-csp 4 puts a fresh 'nonce-…' in place of the NONCE constant (never the string "'nonce'")
+# on every response whose template read request.csp_nonce; the layout passes it to the NHS.UK
+# template's inline script, which is what starts the components.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'", "'nonce'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-        "base-uri": ["'self'"],
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
     }
 }
 
@@ -207,6 +214,10 @@ LIVED_SELF_RATING_DAYS = env_int("LIVED_SELF_RATING_DAYS", 14, minimum=2)
 # "Plans lived, not filed": the share of notes naming a plan step or action over this many days.
 LIVED_PLAN_USE_DAYS = env_int("LIVED_PLAN_USE_DAYS", 14, minimum=1)
 LIVED_PLAN_USE_THRESHOLD = env_int("LIVED_PLAN_USE_THRESHOLD", 50)
+# Notes kept on phones by pages drawn before steps and actions had public ids name them by integer
+# key. Accepted (within the person's own plan versions) until every phone has sent what it kept; then
+# set to false (lived/notes/forms.py, ADR 0008).
+LIVED_ACCEPT_INTEGER_PLAN_KEYS = env_bool("LIVED_ACCEPT_INTEGER_PLAN_KEYS", True)
 # Shifts for the briefing and handover: "HH:MM" start and end; a shift may run past midnight.
 LIVED_SHIFTS = {
     "early": ("07:00", "14:30"),
