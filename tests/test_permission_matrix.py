@@ -1,45 +1,74 @@
-"""Every role × every URL: allowed → 200, not allowed → 403, someone else's person → 404, never 500.
+"""Every role × every URL, with GET and POST: allowed → the declared answer (200 unless the entry says
+otherwise), not allowed → 403, someone else's person → 404, never 500, and nothing written by a GET
+or by a refused POST. The checker is tests/matrix_helpers.py.
 
 A new URL that is not in MATRIX fails `test_every_url_is_in_the_matrix`, so nothing escapes it.
 """
 
+import functools
+import importlib
+import inspect
+
 import pytest
-from django.urls import get_resolver
 
 from lived.people.models import SharingAgreement
+from tests.matrix_helpers import (
+    CARE,
+    FUNCTION_VIEWS,
+    ROLES,
+    SENIOR_UP,
+    SIGN_IN,
+    TWO_FACTOR,
+    WRITERS,
+    Expect,
+    Redirect,
+    anonymous_failures,
+    function_views,
+    route_failures,
+    takes_post,
+    unpack,
+    views_by_name,
+)
 
 pytestmark = pytest.mark.django_db
 
-CARE = {"support_worker", "senior", "manager", "quality_lead"}
-WRITERS = {"support_worker", "senior", "manager"}
-SENIOR_UP = {"senior", "manager"}
-ROLES = [
-    "support_worker",
-    "senior",
-    "manager",
-    "quality_lead",
-    "administrator",
-    "outsider",
-    "person",
-    "circle",
-]
-# Users who cannot reach the person at all (not their service, no link): 404, never 403 or 500.
-UNREACHABLE = {"administrator", "outsider"}
-
 # url name → (path builder, roles allowed). Person-scoped URLs give 404 to UNREACHABLE roles.
 MATRIX = {
-    "home": (lambda o: "/", CARE | {"person", "circle", "administrator", "outsider"}),
+    # The start page sends each kind of user to where their day starts.
+    "home": (
+        lambda o: "/",
+        CARE | {"person", "circle", "administrator", "outsider"},
+        Expect(
+            get={
+                "support_worker": Redirect("/briefing/"),
+                "senior": Redirect("/people/"),
+                "manager": Redirect("/people/"),
+                "quality_lead": Redirect("/people/"),
+                "outsider": Redirect("/people/"),
+                "administrator": Redirect("/admin/"),
+                "person": Redirect("/me/"),
+                "circle": Redirect("/circle/"),
+            }
+        ),
+    ),
     "people:list": (lambda o: "/people/", CARE | {"outsider"}),
     "people:new": (lambda o: "/people/new/", SENIOR_UP | {"outsider"}),
     "people:me": (lambda o: "/me/", {"person"}),
     "people:circle_home": (lambda o: "/circle/", {"circle"}),
-    "people:record": (lambda o: f"/people/{o.p}/", CARE | {"person"}),
+    # The person reads their record on their own page, in their words.
+    "people:record": (
+        lambda o: f"/people/{o.p}/",
+        CARE | {"person"},
+        Expect(get={"person": Redirect("/me/")}),
+    ),
     "people:edit_details": (lambda o: f"/people/{o.p}/details/", SENIOR_UP),
     "people:archive": (lambda o: f"/people/{o.p}/archive/", {"manager"}),
     "people:about_me": (lambda o: f"/people/{o.p}/about-me/", CARE | {"person"}),
     "people:add_about_me": (lambda o: f"/people/{o.p}/about-me/add/", WRITERS | {"person"}),
     "people:edit_about_me": (lambda o: f"/people/{o.p}/about-me/{o.entry}/", WRITERS | {"person"}),
     "people:archive_about_me": (lambda o: f"/people/{o.p}/about-me/{o.entry}/remove/", WRITERS | {"person"}),
+    # Whether a staff summary is shared with the circle is the person's choice alone.
+    "people:share_staff_summary": (lambda o: f"/people/{o.p}/about-me/{o.staff_entry}/share/", {"person"}),
     "people:changes": (lambda o: f"/people/{o.p}/changes/", CARE | {"person"}),
     "people:communication": (lambda o: f"/people/{o.p}/communication/", CARE | {"person"}),
     "people:edit_communication": (lambda o: f"/people/{o.p}/communication/edit/", SENIOR_UP | {"person"}),
@@ -62,9 +91,14 @@ MATRIX = {
     "people:give_sign_in": (lambda o: f"/people/{o.p}/sign-in/", SENIOR_UP),
     "people:give_member_sign_in": (lambda o: f"/people/{o.p}/circle/{o.member}/sign-in/", SENIOR_UP),
     "people:circle_shared": (lambda o: f"/circle/{o.p}/", {"circle"}),
-    "accounts:sign_out": (lambda o: "/accounts/sign-out/", set(ROLES)),
+    "accounts:sign_out": (lambda o: "/accounts/sign-out/", set(ROLES), Expect(post=Redirect(SIGN_IN))),
     "accounts:two_factor_setup": (lambda o: "/accounts/two-factor/setup/", set(ROLES)),
-    "accounts:two_factor_verify": (lambda o: "/accounts/two-factor/verify/", set(ROLES)),
+    # Nobody here has an authenticator app yet, so verifying sends them to set one up.
+    "accounts:two_factor_verify": (
+        lambda o: "/accounts/two-factor/verify/",
+        set(ROLES),
+        Expect(get=Redirect(f"{TWO_FACTOR}setup/"), post=Redirect(f"{TWO_FACTOR}setup/")),
+    ),
 }
 # Reachable without signing in, or the admin (its own sign-in and permissions, covered by Django).
 PUBLIC = {
@@ -74,21 +108,6 @@ PUBLIC = {
     "accounts:password_reset_confirm",
     "accounts:password_reset_complete",
 }
-
-
-def _named_urls():
-    names = set()
-    resolver = get_resolver()
-    for key in resolver.reverse_dict:
-        if isinstance(key, str):
-            names.add(key)
-    for namespace, (_prefix, sub) in resolver.namespace_dict.items():
-        if namespace == "admin":
-            continue
-        for key in sub.reverse_dict:
-            if isinstance(key, str):
-                names.add(f"{namespace}:{key}")
-    return names
 
 
 # Each app's own matrix (same shape as MATRIX) lives beside its tests.
@@ -103,35 +122,52 @@ APP_MATRICES = [
 ]
 
 
-def test_every_url_is_in_the_matrix():
-    import importlib
-
-    covered = set(MATRIX)
+def _all_matrices() -> dict:
+    matrices = {__name__: MATRIX}
     for module in APP_MATRICES:
         try:
-            covered |= set(importlib.import_module(module).MATRIX)
+            matrices[module] = importlib.import_module(module).MATRIX
         except ModuleNotFoundError:
-            pass  # the app's URLs then show up below as missing
-    missing = _named_urls() - covered - PUBLIC
+            pass  # the app's URLs then show up as missing in test_every_url_is_in_the_matrix
+    return matrices
+
+
+def test_every_url_is_in_the_matrix():
+    covered = {name for matrix in _all_matrices().values() for name in matrix}
+    missing = set(views_by_name()) - covered - PUBLIC
     assert not missing, f"Add these URLs to the permission matrix: {sorted(missing)}"
 
 
-def role_failures(client, users, path, allowed, person_scoped=True) -> list[str]:
-    """Every role against one path: allowed → 200/302, unreachable person → 404, otherwise 403."""
-    failures = []
-    for role in ROLES:
-        client.force_login(users[role])
-        status = client.get(path).status_code
-        if role in allowed:
-            expected = {200, 302}
-        elif person_scoped and role in UNREACHABLE:
-            expected = {404}
-        else:
-            expected = {403}
-        if status not in expected:
-            failures.append(f"{role}: got {status}, expected {sorted(expected)}")
-        client.logout()
-    return failures
+def test_every_function_view_is_listed_with_whether_it_takes_post():
+    # View classes say whether they take POST; a function view takes any method unless decorated.
+    assert function_views() == set(FUNCTION_VIEWS)
+
+
+def test_the_matrix_knows_which_routes_take_post():
+    # Known POST routes (one per kind of view) and known GET-only ones, so discovery cannot go blind.
+    assert takes_post("people:edit_communication") and takes_post("plans:add_outcome")
+    assert takes_post("accounts:sign_out") and takes_post("home")
+    assert not takes_post("people:record") and not takes_post("plans:plan_pdf")
+
+
+def test_every_matrix_is_checked_with_get_and_post():
+    # route_failures sends the POSTs; a matrix with its own loop would check GET only.
+    for module in APP_MATRICES:
+        source = inspect.getsource(importlib.import_module(module))
+        assert "route_failures(" in source and "anonymous_failures(" in source, module
+
+
+def test_no_redirect_to_sign_in_or_two_factor_is_declared_as_an_answer():
+    # Only signing out may end at sign-in, and only the two-factor pages may send a signed-in user
+    # to the other two-factor page.
+    for matrix in _all_matrices().values():
+        for url_name, entry in matrix.items():
+            _build, allowed, expect = unpack(entry)
+            wanted = [expect.get_for(role) for role in allowed] + [expect.post]
+            for target in {w.to for w in wanted if isinstance(w, Redirect) and isinstance(w.to, str)}:
+                assert not target.startswith(SIGN_IN) or url_name == "accounts:sign_out", url_name
+                two_factor_page = url_name.startswith("accounts:two_factor")
+                assert not target.startswith(TWO_FACTOR) or two_factor_page, url_name
 
 
 class Objects:
@@ -140,23 +176,34 @@ class Objects:
         self.entry = person.about_me_entries.first().public_id
         self.member = circle_member.public_id
         self.agreement = SharingAgreement.objects.get(member=circle_member).public_id
+        self._person = person
+
+    @functools.cached_property
+    def staff_entry(self):
+        """A staff summary in About me (made when a route first asks for one)."""
+        from lived.people.services import add_about_me_entry
+
+        entry = add_about_me_entry(
+            actor=self._person.created_by,
+            person=self._person,
+            section="wellness",
+            text="A staff summary.",
+            in_persons_words=False,
+        )
+        return entry.public_id
 
 
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
 def test_each_role_gets_the_right_answer(client, users, person, circle_member, url_name):
-    build, allowed = MATRIX[url_name]
-    path = build(Objects(person, circle_member))
-    person_scoped = str(person.public_id) in path
-    failures = role_failures(client, users, path, allowed, person_scoped)
-    assert not failures, f"{url_name} {path}: " + "; ".join(failures)
+    objects = Objects(person, circle_member)
+    failures = route_failures(client, users, url_name, MATRIX[url_name], objects)
+    assert not failures, f"{url_name}: " + "; ".join(failures)
 
 
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
 def test_signed_out_visitors_are_sent_to_sign_in(client, person, circle_member, url_name):
-    build, _ = MATRIX[url_name]
-    response = client.get(build(Objects(person, circle_member)))
-    assert response.status_code == 302
-    assert "/accounts/sign-in/" in response.url
+    failures = anonymous_failures(client, url_name, MATRIX[url_name], Objects(person, circle_member))
+    assert not failures, f"{url_name}: " + "; ".join(failures)
 
 
 def test_another_services_person_is_not_found_for_every_person_url(client, manager, other_person, person):

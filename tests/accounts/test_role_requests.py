@@ -11,7 +11,7 @@ from lived.accounts import services
 from lived.accounts.models import Role, RoleGrantRequest, ServiceRole
 from lived.core.models import AuditEvent
 from tests.conftest import make_user
-from tests.test_permission_matrix import ROLES
+from tests.matrix_helpers import Expect, anonymous_failures, route_failures
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,11 @@ BASE = "http://testserver"
 # empty, and a request at this service is not found (404) for them.
 MATRIX = {
     "accounts:role_requests": (lambda o: "/accounts/role-requests/", {"manager", "outsider"}),
-    "accounts:role_request": (lambda o: f"/accounts/role-requests/{o.request}/", {"manager"}),
+    "accounts:role_request": (
+        lambda o: f"/accounts/role-requests/{o.request}/",
+        {"manager"},
+        Expect(not_found_for=frozenset({"outsider"})),
+    ),
 }
 
 
@@ -37,30 +41,15 @@ class Objects:
 
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
 def test_each_role_gets_the_right_answer(client, users, administrator, service, url_name):
-    build, allowed = MATRIX[url_name]
-    path = build(Objects(administrator, service))
-    failures = []
-    for role in ROLES:
-        client.force_login(users[role])
-        status = client.get(path).status_code
-        if role in allowed:
-            expected = {200}
-        elif role == "outsider":
-            expected = {404}
-        else:
-            expected = {403}
-        if status not in expected:
-            failures.append(f"{role}: got {status}, expected {sorted(expected)}")
-        client.logout()
-    assert not failures, f"{url_name} {path}: " + "; ".join(failures)
+    # GET and POST as every role, exact statuses, nothing written when refused (tests/matrix_helpers.py).
+    failures = route_failures(client, users, url_name, MATRIX[url_name], Objects(administrator, service))
+    assert not failures, f"{url_name}: " + "; ".join(failures)
 
 
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
 def test_signed_out_visitors_are_sent_to_sign_in(client, administrator, service, url_name):
-    build, _ = MATRIX[url_name]
-    response = client.get(build(Objects(administrator, service)))
-    assert response.status_code == 302
-    assert "/accounts/sign-in/" in response.url
+    failures = anonymous_failures(client, url_name, MATRIX[url_name], Objects(administrator, service))
+    assert not failures, f"{url_name}: " + "; ".join(failures)
 
 
 def test_a_role_that_reads_records_waits_and_the_services_managers_are_emailed(

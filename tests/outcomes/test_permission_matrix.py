@@ -1,12 +1,13 @@
-"""Every role × every outcomes URL: allowed → 200 (or a redirect), not allowed → 403, someone else's
-person → 404, never 500. tests/test_permission_matrix.py checks every URL is in one MATRIX."""
+"""Every role × every outcomes URL, GET and POST: allowed → the declared answer, not allowed → 403,
+someone else's person → 404, never 500, nothing written by a GET or a refused POST
+(tests/matrix_helpers.py). tests/test_permission_matrix.py checks every URL is in one MATRIX."""
 
 import pytest
 
 from lived.outcomes import services
+from tests.matrix_helpers import CARE, SENIOR_UP, WRITERS, Expect, anonymous_failures, route_failures
 from tests.outcomes.conftest import all_answers
 from tests.outcomes.test_services import full_check
-from tests.test_permission_matrix import CARE, ROLES, SENIOR_UP, WRITERS, role_failures
 
 pytestmark = pytest.mark.django_db
 
@@ -38,8 +39,12 @@ MATRIX = {
     "outcomes:service_outcomes": (lambda o: "/outcomes/", CARE | {"outsider"}),
     "outcomes:new_group": (lambda o: "/outcomes/groups/new/", SENIOR_UP | {"outsider"}),
     "outcomes:new_scale": (lambda o: "/outcomes/scales/new/", SENIOR_UP | {"outsider"}),
-    # A group at another service is out of scope for the outsider: 404 (see the special case below).
-    "outcomes:group": (lambda o: f"/outcomes/groups/{o.group}/", CARE),
+    # A group at another service is out of scope for the outsider: 404.
+    "outcomes:group": (
+        lambda o: f"/outcomes/groups/{o.group}/",
+        CARE,
+        Expect(not_found_for=frozenset({"outsider"})),
+    ),
 }
 
 
@@ -82,25 +87,12 @@ class Objects:
 
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
 def test_each_role_gets_the_right_answer(client, users, person, circle_member, senior, service, url_name):
-    build, allowed = MATRIX[url_name]
-    path = build(Objects(person, senior, service))
-    if url_name == "outcomes:group":
-        failures = []
-        for role in ROLES:
-            client.force_login(users[role])
-            status = client.get(path).status_code
-            expected = {200} if role in allowed else {404} if role == "outsider" else {403}
-            if status not in expected:
-                failures.append(f"{role}: got {status}, expected {sorted(expected)}")
-    else:
-        person_scoped = str(person.public_id) in path
-        failures = role_failures(client, users, path, allowed, person_scoped)
-    assert not failures, f"{url_name} {path}: " + "; ".join(failures)
+    objects = Objects(person, senior, service)
+    failures = route_failures(client, users, url_name, MATRIX[url_name], objects)
+    assert not failures, f"{url_name}: " + "; ".join(failures)
 
 
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
 def test_signed_out_visitors_are_sent_to_sign_in(client, person, senior, service, url_name):
-    build, _ = MATRIX[url_name]
-    response = client.get(build(Objects(person, senior, service)))
-    assert response.status_code == 302
-    assert "/accounts/sign-in/" in response.url
+    failures = anonymous_failures(client, url_name, MATRIX[url_name], Objects(person, senior, service))
+    assert not failures, f"{url_name}: " + "; ".join(failures)

@@ -1,5 +1,6 @@
-"""Every role × every support plan URL: allowed → 200 or 302, not allowed → 403, someone else's person
-→ 404, never 500. tests/test_permission_matrix.py fails if a plan URL is missing from MATRIX."""
+"""Every role × every support plan URL, GET and POST: allowed → the declared answer, not allowed → 403,
+someone else's person → 404, never 500, nothing written by a GET or a refused POST
+(tests/matrix_helpers.py). tests/test_permission_matrix.py fails if a plan URL is missing from MATRIX."""
 
 import datetime
 
@@ -7,7 +8,7 @@ import pytest
 
 from lived.plans import services
 from lived.plans.models import Action, Outcome, PlanningConversation, PromptCard, Routine, RoutineStep
-from tests.test_permission_matrix import CARE, SENIOR_UP, role_failures
+from tests.matrix_helpers import CARE, SENIOR_UP, Expect, Redirect, anonymous_failures, route_failures
 
 pytestmark = pytest.mark.django_db
 
@@ -23,11 +24,21 @@ def _d(suffix):
     return lambda o: D.format(o=o) + suffix.format(o=o)
 
 
+def _plan(o):
+    return f"/people/{o.p}/plan/"
+
+
 # url name → (path builder, roles allowed)
 MATRIX = {
     "plans:plan": (lambda o: f"/people/{o.p}/plan/", VIEWERS),
-    "plans:start": (lambda o: f"/people/{o.p}/plan/start/", EDITORS),
-    "plans:new_draft": (lambda o: f"/people/{o.p}/plan/new-draft/", EDITORS),
+    # Starting is a button on the plan page: the address itself goes back there.
+    "plans:start": (lambda o: f"/people/{o.p}/plan/start/", EDITORS, Expect(get=Redirect(_plan))),
+    # Version 2 is already open as a draft, so asking for a new one opens it.
+    "plans:new_draft": (
+        lambda o: f"/people/{o.p}/plan/new-draft/",
+        EDITORS,
+        Expect(get=Redirect(lambda o: D.format(o=o))),
+    ),
     "plans:settings": (lambda o: f"/people/{o.p}/plan/settings/", EDITORS),
     "plans:compare": (lambda o: f"/people/{o.p}/plan/compare/?from=1&to=2", VIEWERS),
     "plans:version": (lambda o: f"/people/{o.p}/plan/versions/{o.agreed}/", VIEWERS),
@@ -149,23 +160,19 @@ def plan_objects(person, senior):
 
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
 def test_each_role_gets_the_right_answer(client, users, circle_member, plan_objects, url_name):
-    build, allowed = MATRIX[url_name]
-    path = build(plan_objects)
-    failures = role_failures(client, users, path, allowed, True)
-    assert not failures, f"{url_name} {path}: " + "; ".join(failures)
+    failures = route_failures(client, users, url_name, MATRIX[url_name], plan_objects)
+    assert not failures, f"{url_name}: " + "; ".join(failures)
 
 
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
 def test_signed_out_visitors_are_sent_to_sign_in(client, plan_objects, url_name):
-    build, _ = MATRIX[url_name]
-    response = client.get(build(plan_objects))
-    assert response.status_code == 302
-    assert "/accounts/sign-in/" in response.url
+    failures = anonymous_failures(client, url_name, MATRIX[url_name], plan_objects)
+    assert not failures, f"{url_name}: " + "; ".join(failures)
 
 
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
 def test_another_services_person_is_not_found(client, manager, other_person, plan_objects, url_name):
-    build, _ = MATRIX[url_name]
+    build, *_ = MATRIX[url_name]
     path = build(plan_objects).replace(str(plan_objects.p), str(other_person.public_id))
     client.force_login(manager)
     assert client.get(path).status_code == 404, path
