@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.servers.basehttp import WSGIServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -147,6 +148,30 @@ class Visitor:
 
     def close(self):
         self.context.close()
+
+
+class _OneRequestAtATime(WSGIServer):
+    """The live server, answering one request at a time. With SQLite in memory every request thread
+    shares the test's one connection, and two requests at once (a page and the scripts it starts:
+    the outbox, the crisis-plan cache) then collide in it ("cannot start a transaction within a
+    transaction"). Production never shares a connection; PostgreSQL runs keep the threaded server."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _live_server_one_request_at_a_time_on_sqlite():
+    from django.db import connection
+    from django.test.testcases import LiveServerThread
+
+    if connection.vendor != "sqlite":  # the test database is in memory
+        yield
+        return
+    threaded = LiveServerThread.server_class
+    LiveServerThread.server_class = _OneRequestAtATime
+    yield
+    LiveServerThread.server_class = threaded
 
 
 @pytest.fixture
