@@ -1,5 +1,6 @@
-"""manage.py raise_due_reviews: raise the scheduled reviews falling due. Safe to run as often as cron
-likes; a review already raised is never raised twice."""
+"""manage.py raise_due_reviews: raise the scheduled reviews falling due, now. The workers already do
+this every day at 06:00 (lived/reviews/tasks.py, lived/jobs/schedule.py); this command is for catching
+up by hand. Safe to run as often as you like; a review already raised is never raised twice."""
 
 import datetime
 

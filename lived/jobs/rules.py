@@ -1,0 +1,36 @@
+"""Who may see jobs. Administrators see every job and its error (no person data is shown: a job's
+name, key, attempts and error). A job's page is for the person who asked for it and administrators;
+its file is for the person who asked alone, while they still manage the service it is about."""
+
+import rules
+
+from lived.accounts.models import Role
+
+
+@rules.predicate
+def is_administrator(user):
+    return user.is_authenticated and user.has_role(Role.ADMINISTRATOR)
+
+
+@rules.predicate
+def is_a_manager(user):
+    return user.is_authenticated and user.has_role(Role.MANAGER)
+
+
+@rules.predicate
+def asked_for_it(user, job):
+    return job is not None and user.is_authenticated and job.created_by_id == user.pk
+
+
+@rules.predicate
+def still_manages_its_service(user, job):
+    from lived.jobs.packs import managed_services
+
+    service_id = (job.result or {}).get("service_id") if isinstance(job.result, dict) else None
+    return bool(service_id) and managed_services(user).filter(public_id=service_id).exists()
+
+
+rules.add_perm("jobs.view_jobs", is_administrator)
+rules.add_perm("jobs.view_job", is_administrator | asked_for_it)
+rules.add_perm("jobs.download_job_file", asked_for_it & still_manages_its_service)
+rules.add_perm("jobs.request_plan_pack", is_a_manager)

@@ -1,0 +1,25 @@
+"""Running queued jobs in a test: a real django-tasks-db worker loop, in this process, against the
+test database (the queue tests with separate worker processes are in test_workers.py)."""
+
+import pytest
+from django_tasks_db.management.commands.db_worker import Worker
+
+
+def run_worker(worker_id: str = "test-worker") -> None:
+    """Run every queued attempt that is due now, then stop (the worker's --batch mode)."""
+    Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=worker_id,
+        excluded_queue_names=[],
+    ).run()
+
+
+@pytest.fixture
+def job_files_dir(settings, tmp_path):
+    settings.LIVED_JOB_FILES_DIR = str(tmp_path / "job-files")
+    return tmp_path / "job-files"
