@@ -139,3 +139,25 @@ class LanguageFlagRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.term} ({self.record_type} {self.record_id}.{self.field})"
+
+
+class PlanUseDaily(models.Model):
+    """A rollup: per person per day (Europe/London), how many daily notes stand (not corrected) and how
+    many of those name a step or action of the plan. "Plans in use" and the person's notes page read
+    this, so a provider-wide figure never scans raw notes (ADR 0016 measured why).
+
+    Kept up to date inside the same transaction as the note that changes it (`record_note`: a note adds
+    one; a correction takes its note's one away and adds its own). Derived data only:
+    `manage.py rebuild_plan_use` rebuilds it from the notes, and the notes are what is true."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    notes = models.PositiveIntegerField(default=0)
+    notes_naming_plan = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        # Its index (person, day) is the one every read uses: these people, since that day.
+        constraints = [models.UniqueConstraint(fields=["person", "day"], name="one_plan_use_row_per_day")]
+
+    def __str__(self) -> str:
+        return f"Plan use for {self.person_id} on {self.day}: {self.notes_naming_plan}/{self.notes}"

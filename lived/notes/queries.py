@@ -8,13 +8,14 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from lived.accounts.models import Role, ServiceRole
 from lived.core.models import AuditEvent
-from lived.notes.models import DailyNote, HandoverNote, HandoverRead, LanguageFlagRecord
+from lived.notes import rollups
+from lived.notes.models import DailyNote, HandoverNote, HandoverRead, LanguageFlagRecord, PlanUseDaily
 from lived.notes.services import setting
 from lived.notes.shifts import since_last_worked
 
@@ -99,17 +100,17 @@ def handovers_for(person, since: datetime.datetime):
 
 
 def plan_use(people, *, days: int | None = None, today: datetime.date | None = None) -> dict[int, dict]:
-    """Per person: notes in the last `days` days and how many referenced a plan action or routine
-    step. One query."""
+    """Per person: notes in the last `days` days (today and the days before it) that stand, and how
+    many of them name a plan action or routine step. One query, on the rollup (`PlanUseDaily`), never
+    the raw notes, so its cost follows people and days, not the number of notes."""
     days = days or setting("PLAN_USE_DAYS", 14)
-    since = timezone.now() - datetime.timedelta(days=days)
+    since = (today or rollups.today()) - datetime.timedelta(days=days - 1)
     rows = (
-        DailyNote.objects.filter(person__in=people, occurred_at__gte=since, correction__isnull=True)
+        PlanUseDaily.objects.filter(person__in=people, day__gte=since)
         .values("person_id")
-        .annotate(
-            total=Count("pk", distinct=True),
-            used=Count("pk", filter=Q(actions__isnull=False) | Q(steps__isnull=False), distinct=True),
-        )
+        .annotate(total=Sum("notes"), used=Sum("notes_naming_plan"))
+        .filter(total__gt=0)
+        .order_by()
     )
     return {r["person_id"]: {"total": r["total"], "used": r["used"]} for r in rows}
 

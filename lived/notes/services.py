@@ -24,6 +24,7 @@ from lived.core.audit import record_person_change as _audit
 from lived.core.audit import snapshot
 from lived.core.language import check_language
 from lived.core.models import AuditEvent
+from lived.notes import rollups
 from lived.notes.models import DailyNote, HandoverNote, HandoverRead, LanguageFlagRecord
 from lived.notes.shifts import shift_at
 
@@ -172,6 +173,8 @@ def record_note(*, actor, person, data: dict) -> tuple[DailyNote, bool]:
             )
             note.actions.set(cleaned.get("actions", []))
             note.steps.set(cleaned.get("steps", []))
+            # The plan-use rollup moves with the note, in this transaction (ADR 0016).
+            rollups.note_saved(note, naming_plan=bool(cleaned.get("actions") or cleaned.get("steps")))
             _audit(
                 actor,
                 A.CREATE,

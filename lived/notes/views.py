@@ -486,11 +486,16 @@ class PlanUse(PermissionView):
                 {"person": person, **counts, "share": share, "low": share is None or share < threshold}
             )
         show_all = request.GET.get("show") == "all"
+        # A page at a time: at a provider of thousands the whole list is too long to send (ADR 0016).
+        page = Paginator(rows if show_all else [r for r in rows if r["low"]], PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
         return render(
             request,
             "notes/plan_use.jinja",
             {
-                "rows": rows if show_all else [r for r in rows if r["low"]],
+                "rows": page,
+                "page": page,
                 "choice": choice,
                 "show_all": show_all,
                 "threshold": threshold,

@@ -389,10 +389,26 @@ class GroupForm(forms.Form):
     starts_on = NHSDateField(label="Starts on", error_messages={"required": "Enter the start date"})
     ends_on = NHSDateField(label="Ends on", error_messages={"required": "Enter the end date"})
 
+    q = forms.CharField(
+        label="Find someone to add",
+        help_text="Part of their name or their NHS number",
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
     def __init__(self, *args, services, people, **kwargs):
+        """`people` is who may be in a group (a visible_to queryset). Only the people already ticked
+        and those matching the search box are ever loaded or drawn, never everyone (ADR 0016)."""
+        from lived.people.views_search import search_people
+
         super().__init__(*args, **kwargs)
         self.services = {str(s.public_id): s for s in services}
-        self.people = {str(p.public_id): p for p in people}
+        chosen = self.data.getlist("members") if self.is_bound else []
+        query = (self.data.get("q", "") if self.is_bound else "").strip()[:100]
+        picked, matches, self.more = search_people(people, query, chosen=chosen)
+        self.query, self.found = query, len(matches)
+        self.people = {str(p.public_id): p for p in [*picked, *matches]}
         self.fields["service"] = forms.ChoiceField(
             label="Service",
             choices=[(k, s.name) for k, s in self.services.items()],
@@ -403,16 +419,17 @@ class GroupForm(forms.Form):
         )
         self.fields["members"] = forms.MultipleChoiceField(
             label="Who is in the group",
-            help_text="Leave everyone unticked to compare everyone at the service.",
+            help_text="Find people below and tick them. Leave everyone unticked to compare everyone at "
+            "the service.",
             required=False,
-            choices=[(k, p.name) for k, p in self.people.items()],
+            choices=[(k, f"{p.name} ({p.service.name})") for k, p in self.people.items()],
             widget=forms.CheckboxSelectMultiple,
             error_messages={
                 "required": "Choose at least one person",
                 "invalid_choice": "Choose people from the list",
             },
         )
-        self.order_fields(["name", "service"])
+        self.order_fields(["name", "service", "starts_on", "ends_on", "q", "members"])
 
     def clean(self):
         data = super().clean()

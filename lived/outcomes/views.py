@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from lived.core.views import PermissionView, PersonView, add_service_errors, choose_service
@@ -344,7 +346,32 @@ class SummaryPdf(PersonView):
         return pdf_response(request, "outcomes/summary_pdf.jinja", context, "outcomes-summary.pdf")
 
 
+# Each list on the outcomes page shows this many at a time, after its count (ADR 0016).
+SECTION_PAGE_SIZE = 25
+HEALTH_ORDER = {"overdue": 0, "none": 1, "due_soon": 2}
+
+
+def _section(request, items, param: str, anchor: str):
+    """One list of the outcomes page: its page (from ?<param>=) and the NHS.UK pagination links,
+    which keep the service chosen and where the other lists are."""
+    page = Paginator(items, SECTION_PAGE_SIZE).get_page(request.GET.get(param))
+
+    def href(number):
+        query = request.GET.copy()
+        query[param] = number
+        return {"href": f"?{query.urlencode()}#{anchor}"}
+
+    links = {
+        "previous": href(page.previous_page_number()) if page.has_previous() else None,
+        "next": href(page.next_page_number()) if page.has_next() else None,
+    }
+    return {"page": page, "count": page.paginator.count, "links": links, "anchor": anchor}
+
+
 class ServiceOutcomes(PermissionView):
+    """Counts at the top, then each list a page at a time, so the page stays small whatever the
+    number of people (ADR 0016)."""
+
     permission = "outcomes.view_service_outcomes"
 
     def get(self, request):
@@ -352,6 +379,13 @@ class ServiceOutcomes(PermissionView):
         choice = choose_service(request, all_services=True)
         people = queries.visible_people(request.user, choice.ids)
         statuses = queries.service_health_statuses(people, today)
+        # Overdue first, then never checked, then due soon.
+        health_due = sorted(
+            (s for s in statuses if s.state != "up_to_date"), key=lambda s: HEALTH_ORDER[s.state]
+        )
+        health_counts = {state: 0 for state in HEALTH_ORDER}
+        for status in health_due:
+            health_counts[status.state] += 1
         return render(
             request,
             "outcomes/service_outcomes.jinja",
@@ -359,14 +393,13 @@ class ServiceOutcomes(PermissionView):
                 "title": "Outcomes and health checks",
                 "choice": choice,
                 "today": today,
-                "alerts": list(queries.open_alerts(people)),
-                "schedules": list(queries.due_schedules(people, today)),
-                # Overdue first, then never checked, then due soon.
-                "health_due": sorted(
-                    (s for s in statuses if s.state != "up_to_date"),
-                    key=lambda s: {"overdue": 0, "none": 1, "due_soon": 2}[s.state],
+                "alerts": _section(request, queries.open_alerts(people), "alerts", "alerts"),
+                "schedules": _section(
+                    request, queries.due_schedules(people, today), "questionnaires", "questionnaires"
                 ),
-                "follow_ups": list(queries.open_follow_ups(people)),
+                "health_due": _section(request, health_due, "health", "health-checks"),
+                "health_counts": health_counts,
+                "follow_ups": _section(request, queries.open_follow_ups(people), "follow_ups", "follow-ups"),
                 "groups": [g for g in queries.groups_for(request.user) if g.service_id in choice.ids],
                 "measures": MEASURES,
                 "can_manage_groups": request.user.has_perm("outcomes.manage_groups"),
@@ -405,18 +438,40 @@ def _senior_services(user):
 
 
 class NewGroup(PermissionView):
+    """Create a group. Its person picker searches (ADR 0016): the "Search" button posts the form back
+    with what was typed kept and the people who match added as checkboxes; with JavaScript the same
+    list comes from `people:search` as the user types. Everyone shown gets an access row."""
+
     permission = "outcomes.manage_groups"
 
     def _form(self, data=None):
         services_ = _senior_services(self.request.user)
-        people = queries.visible_people(self.request.user, [s.pk for s in services_]).order_by("family_name")
-        return forms.GroupForm(data, services=services_, people=list(people))
+        people = queries.visible_people(self.request.user, [s.pk for s in services_])
+        return forms.GroupForm(data, services=services_, people=people)
+
+    def _page(self, form, status=200):
+        from lived.core.access import Seen, record_list_views
+
+        response = render(
+            self.request,
+            "outcomes/group_form.jinja",
+            {"form": form, "search_url": reverse("people:search")},
+            status=status,
+        )
+        record_list_views(
+            actor=self.request.user,
+            page="people_search",
+            seen=[Seen(person=p, parts=["name"]) for p in form.people.values()],
+        )
+        return response
 
     def get(self, request):
-        return render(request, "outcomes/group_form.jinja", {"form": self._form()})
+        return self._page(self._form())
 
     def post(self, request):
         form = self._form(request.POST)
+        if request.POST.get("action") == "search":
+            return self._page(form)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -433,7 +488,7 @@ class NewGroup(PermissionView):
             else:
                 messages.success(request, "Group created")
                 return redirect("outcomes:group", group_id=group.public_id)
-        return render(request, "outcomes/group_form.jinja", {"form": form}, status=400)
+        return self._page(form, status=400)
 
 
 class NewScale(PermissionView):

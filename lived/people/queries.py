@@ -22,6 +22,22 @@ class PersonQuerySet(models.QuerySet):
     def active(self) -> PersonQuerySet:
         return self.filter(archived_at__isnull=True)
 
+    def matching(self, query: str) -> PersonQuerySet:
+        """People whose given, family or preferred name contains `query`, or whose NHS number
+        contains its digits (three or more). Used by the people list and the person search."""
+        query = (query or "").strip()[:100]
+        if not query:
+            return self
+        match = (
+            Q(given_name__icontains=query)
+            | Q(family_name__icontains=query)
+            | Q(preferred_name__icontains=query)
+        )
+        digits = "".join(ch for ch in query if ch.isdigit())
+        if len(digits) >= 3:
+            match |= Q(nhs_number__contains=digits)
+        return self.filter(match)
+
 
 class CircleMemberQuerySet(models.QuerySet):
     def active(self):

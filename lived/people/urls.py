@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lived.people import views
+from lived.people import views, views_search
 
 app_name = "people"
 
@@ -9,6 +9,7 @@ P = "<uuid:person_id>/"
 urlpatterns = [
     path("people/", views.PeopleList.as_view(), name="list"),
     path("people/new/", views.NewPerson.as_view(), name="new"),
+    path("people/search/", views_search.PersonSearch.as_view(), name="search"),
     path("people/" + P, views.PersonRecord.as_view(), name="record"),
     path("people/" + P + "details/", views.EditDetails.as_view(), name="edit_details"),
     path("people/" + P + "archive/", views.ArchivePerson.as_view(), name="archive"),

@@ -65,16 +65,7 @@ class PeopleList(PermissionView):
             service = next((s for s in services_qs if str(s.public_id) == service_id), None)
             people = people.filter(service=service) if service else people.none()
         query = request.GET.get("q", "").strip()[:100]
-        if query:
-            digits = "".join(ch for ch in query if ch.isdigit())
-            match = (
-                Q(given_name__icontains=query)
-                | Q(family_name__icontains=query)
-                | Q(preferred_name__icontains=query)
-            )
-            if len(digits) >= 3:
-                match |= Q(nhs_number__contains=digits)
-            people = people.filter(match)
+        people = people.matching(query)
         page = Paginator(people.order_by("family_name", "given_name", "pk"), PAGE_SIZE).get_page(
             request.GET.get("page")
         )

@@ -90,8 +90,11 @@ NEVER_AUDITED = {
     "accounts.RoleGrantRequest": "staff roles, not a person's record",
     "plans.ReadConfirmation": "audited on the plan version it confirms",
     "notes.HandoverRead": "audited on the handover note it confirms",
+    "notes.PlanUseDaily": "a rollup of daily notes, each audited when it is saved",
     "risk.CrisisPlanVersion": "audited on the crisis plan",
     "risk.ComplaintTheme": "a list of themes, no person data",
+    "jobs.Job": "a request about a service (a PDF pack), audited without a person",
+    "jobs.JobProgress": "how far a job has got, no person data",
 }
 
 
