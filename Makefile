@@ -7,14 +7,15 @@ MANAGE := $(BIN)/python manage.py
 VENDOR := lived/static/vendor/nhsuk
 NHSUK_DIST := node_modules/nhsuk-frontend/dist/nhsuk
 
-.PHONY: run setup demo test test-sqlite test-postgres lint format lock bench clean
+.PHONY: run setup demo test test-sqlite test-postgres lint format lock bench clean serve worker audit
 
-## make run: set everything up, load the demo data and serve http://127.0.0.1:$(PORT)
+## make run: set everything up, load the demo data and serve http://127.0.0.1:$(PORT) with a background worker
+# run_dev is the development server with a worker beside it; Ctrl+C stops both (lived/jobs, ADR 0015).
 run: setup
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	$(MANAGE) print_demo_accounts
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	$(MANAGE) run_dev 127.0.0.1:$(PORT)
 
 ## make setup: install only (virtual environment from the lock file, front-end assets)
 setup: $(VENV)/.installed $(VENDOR)/.copied
@@ -32,10 +33,14 @@ node_modules/.package-lock.json: package.json package-lock.json
 # @font-face rules are taken out: the fonts live on assets.nhs.uk, and every page asks no other server
 # for anything (the content security policy is 'self'); Lived is not an NHS service. Text falls back to
 # Arial, the NHS.UK fallback.
+# Their source-map comments are taken out too (the .map files are not copied): the stylesheet is
+# changed above, so its map would point at the wrong places, and the manifest storage of production
+# (collectstatic) fails on a comment naming a file that is not there. The sources are in node_modules.
 $(VENDOR)/.copied: node_modules/.package-lock.json Makefile
 	rm -rf $(VENDOR) && mkdir -p $(VENDOR)
 	cp $(NHSUK_DIST)/nhsuk-frontend.min.css $(NHSUK_DIST)/nhsuk-frontend.min.js $(VENDOR)/
 	perl -pi -e 's/\@font-face\{[^}]*\}//g' $(VENDOR)/nhsuk-frontend.min.css
+	perl -pi -e 's{/\*# sourceMappingURL=[^*]*\*/}{}g; s{//# sourceMappingURL=\S*}{}g' $(VENDOR)/nhsuk-frontend.min.css $(VENDOR)/nhsuk-frontend.min.js
 	cp -r $(NHSUK_DIST)/assets $(VENDOR)/assets
 	cp node_modules/nhsuk-frontend/package.json $(VENDOR)/package.json
 	touch $@
@@ -46,8 +51,28 @@ demo: setup
 	$(MANAGE) load_demo
 	$(MANAGE) print_demo_accounts
 
+## make serve: production settings against DATABASE_URL: migrate, cache table, collectstatic, then gunicorn
+## (lived/config/gunicorn.conf.py; docs/deployment.md lists every variable). Needs SECRET_KEY, ALLOWED_HOSTS.
+serve worker: export DJANGO_SETTINGS_MODULE := lived.config.settings.production
+serve: setup
+	@[ -n "$$DATABASE_URL$$DATABASE_URL_FILE" ] || { echo "Set DATABASE_URL (or DATABASE_URL_FILE): see docs/deployment.md" >&2; exit 1; }
+	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
+	$(MANAGE) collectstatic --noinput -v 0
+	exec $(BIN)/gunicorn -c lived/config/gunicorn.conf.py
+
+## make worker: the background job worker (django-tasks' database backend), production settings
+worker: setup
+	@[ -n "$$DATABASE_URL$$DATABASE_URL_FILE" ] || { echo "Set DATABASE_URL (or DATABASE_URL_FILE): see docs/deployment.md" >&2; exit 1; }
+	exec $(MANAGE) db_worker --queue-name '*' --no-reload
+
+## make audit: bandit (high severity) on the code, pip-audit on the lock file (skipped, loudly, offline)
+audit: setup
+	$(BIN)/bandit -q -r lived -lll
+	$(BIN)/python .ci/pip_audit.py
+
 ## make test: every test (unit, integration, browser) on SQLite, and on PostgreSQL too when DATABASE_URL is set
-test: setup lint
+test: setup lint audit
 	env -u DATABASE_URL $(MANAGE) makemigrations --check --dry-run
 	$(MAKE) test-sqlite
 	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) test-postgres; else echo "DATABASE_URL is not set: PostgreSQL run skipped (CI sets it)."; fi

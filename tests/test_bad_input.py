@@ -78,7 +78,9 @@ def test_junk_to_the_two_factor_code_page_is_a_400_and_signs_nobody_in(client, m
     response = client.post("/accounts/two-factor/verify/", junk)
     assert response.status_code == 400
     assert "There is a problem" in response.content.decode()
-    assert client.get("/accounts/two-factor/setup/").status_code == 302  # still not verified: sent to the code page
+    assert (
+        client.get("/accounts/two-factor/setup/").status_code == 302
+    )  # still not verified: sent to the code page
 
 
 def test_a_tampered_person_id_in_the_url_is_not_found(client, manager):

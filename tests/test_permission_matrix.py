@@ -52,6 +52,8 @@ MATRIX = {
         ),
     ),
     "people:list": (lambda o: "/people/", CARE | {"outsider"}),
+    # The person picker's search: staff only, and only people they may see (tests/test_scale.py).
+    "people:search": (lambda o: "/people/search/?q=a", CARE | {"outsider"}),
     "people:new": (lambda o: "/people/new/", SENIOR_UP | {"outsider"}),
     "people:me": (lambda o: "/me/", {"person"}),
     "people:circle_home": (lambda o: "/circle/", {"circle"}),
@@ -107,6 +109,8 @@ PUBLIC = {
     "accounts:password_reset_done",
     "accounts:password_reset_confirm",
     "accounts:password_reset_complete",
+    "health_live",
+    "health_ready",
 }
 
 
@@ -119,6 +123,7 @@ APP_MATRICES = [
     "tests.risk.test_permission_matrix",
     "tests.outcomes.test_permission_matrix",
     "tests.accounts.test_role_requests",
+    "tests.jobs.test_permission_matrix",
 ]
 
 

@@ -8,7 +8,16 @@ from lived.accounts.devices import may_set_up_device
 from lived.core.outbox import not_signed_in, wants_json
 
 # /sw.js is the service worker for reading crisis plans offline: one file for everyone, no data in it.
-OPEN_PREFIXES = ("/static/", "/accounts/sign-in/", "/accounts/password-reset/", "/favicon.ico", "/sw.js")
+# The health endpoints are for load balancers and say only whether each check passed.
+HEALTH = ("/health/live", "/health/ready")
+OPEN_PREFIXES = (
+    "/static/",
+    "/accounts/sign-in/",
+    "/accounts/password-reset/",
+    "/favicon.ico",
+    "/sw.js",
+    *HEALTH,
+)
 
 
 class SignInRequiredMiddleware:
@@ -29,7 +38,7 @@ class SignInRequiredMiddleware:
 
 # Open to a signed-in user who has not passed two-factor. The set-up and verify pages are not here:
 # which of the two is open depends on whether the user already has an authenticator app.
-TWO_FACTOR_OPEN = ("/static/", "/accounts/sign-out/", "/sw.js")
+TWO_FACTOR_OPEN = ("/static/", "/accounts/sign-out/", "/sw.js", *HEALTH)
 
 
 class TwoFactorMiddleware:

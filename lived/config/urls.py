@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from lived.core.health import Live, Ready
 from lived.people.views import home
 from lived.risk.offline import service_worker
 
@@ -14,6 +15,9 @@ urlpatterns = [
     # Browsers ask for /favicon.ico on pages that name no icon (the admin): Lived's icon, not a 404.
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}lived/favicon.svg")),
     path("sw.js", service_worker),  # open, unnamed: the same script for everyone (lived/risk/offline.py)
+    # For load balancers, open without signing in (lived/core/health.py).
+    path("health/live", Live.as_view(), name="health_live"),
+    path("health/ready", Ready.as_view(), name="health_ready"),
     path("accounts/", include("lived.accounts.urls")),
     path("", include("lived.people.urls")),
     path("", include("lived.plans.urls")),
@@ -21,6 +25,7 @@ urlpatterns = [
     path("", include("lived.notes.urls")),
     path("", include("lived.risk.urls")),
     path("", include("lived.outcomes.urls")),
+    path("", include("lived.jobs.urls")),
     path("admin/", admin.site.urls),
 ]
 

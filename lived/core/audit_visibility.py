@@ -120,7 +120,11 @@ PAGE_READ_PERMISSIONS: dict[str, str] = {
 }
 
 # Access rows written outside PersonView (by `record_view` directly), with the permission of their page.
-OTHER_PAGES: dict[str, str] = {"Their own record": "people.view_record"}
+OTHER_PAGES: dict[str, str] = {
+    "Their own record": "people.view_record",
+    # A manager's PDF pack of every plan at a service (lived/jobs/views.py): one row per person in it.
+    "Support plan (in a PDF pack of plans)": "plans.view_plan",
+}
 
 UNKNOWN_KIND_PERMISSION = "people.view_staff_only"
 HIDDEN_PAGE = "A page only staff can see"

@@ -188,7 +188,10 @@ def _priya(context) -> None:
     )
     # In order: capacity assessed 40 days ago, the plan approved 35 days ago, stage 2 begun 25 days
     # ago, the monthly manager review 18 days ago.
-    approved_at, stage_at = _at(today - datetime.timedelta(days=35), 15), _at(today - datetime.timedelta(days=25), 12)
+    approved_at, stage_at = (
+        _at(today - datetime.timedelta(days=35), 15),
+        _at(today - datetime.timedelta(days=25), 12),
+    )
     last_month = _at(today - datetime.timedelta(days=18), 11)
     RiskDecision.objects.filter(pk=approval.pk).update(decided_at=approved_at)
     RiskDecision.objects.filter(pk=stage_decision.pk).update(decided_at=stage_at)

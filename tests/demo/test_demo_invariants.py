@@ -22,7 +22,9 @@ def test_risk_decisions_happen_in_order():
         approved = approvals[0].decided_at
         for d in decisions:
             if d.kind != RiskDecision.Kind.APPROVAL and d.decided_at < approved:
-                problems.append(f"{plan.person}: {d.get_kind_display()} on {d.decided_at:%d %b} before approval")
+                problems.append(
+                    f"{plan.person}: {d.get_kind_display()} on {d.decided_at:%d %b} before approval"
+                )
         if plan.last_manager_review_at and plan.last_manager_review_at < approved:
             problems.append(f"{plan.person}: last manager review before approval")
         for capacity in CapacityAssessment.objects.filter(plan=plan):
@@ -40,7 +42,9 @@ def test_nothing_in_the_demo_happens_in_the_future():
 def test_crisis_plan_contacts_are_people_the_person_has_said_may_be_told():
     problems = []
     for crisis in CrisisPlan.objects.select_related("person"):
-        circle = {m.name: m for m in CircleMember.objects.filter(person=crisis.person, archived_at__isnull=True)}
+        circle = {
+            m.name: m for m in CircleMember.objects.filter(person=crisis.person, archived_at__isnull=True)
+        }
         for contact in crisis.contacts:
             name = contact.get("name", "")
             where = f"{crisis.person}'s crisis plan names {name}"

@@ -34,12 +34,22 @@ INSTALLED_APPS = [
     "lived.notes",
     "lived.risk",
     "lived.outcomes",
+    # Before django_tasks_db, so `manage.py db_worker` is Lived's worker (lived/jobs, ADR 0015).
+    "lived.jobs",
+    "django_tasks",
+    "django_tasks_db",
     "lived.demo",
 ]
 
 MIDDLEWARE = [
+    # First: every response carries X-Request-ID, and every log line written on the way its id.
+    "lived.core.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed when the browser asks (static files are already compressed by WhiteNoise, so
+    # it sits after it). BREACH: Django masks the CSRF token anew on every response and pads gzip
+    # with random bytes (Heal the Breach); the session cookie is never in a body. ADR 0016.
+    "django.middleware.gzip.GZipMiddleware",
     # Early, so every response (the sign-in redirect too) carries the policy and a nonce is ready.
     "csp.middleware.CSPMiddleware",
     # Pages about people are never kept by the browser or a proxy (Cache-Control: no-store).
@@ -237,6 +247,19 @@ LIVED_SAFEGUARDING_TEXT = env_str(
 # that raise a review.
 LIVED_HEALTH_CHECK_DUE_SOON_DAYS = env_int("LIVED_HEALTH_CHECK_DUE_SOON_DAYS", 30)
 LIVED_FALLING_SELF_RATING_RUN = env_int("LIVED_FALLING_SELF_RATING_RUN", 3, minimum=2)
+
+# Background jobs (lived/jobs, ADR 0015): Django's tasks framework with its database backend, so a
+# laptop needs nothing beyond the database and production runs as many `manage.py db_worker` as it likes.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A running job's heartbeat moves on this often; one not moved for LOST_AFTER is retried elsewhere.
+LIVED_JOBS_HEARTBEAT_SECONDS = env_int("LIVED_JOBS_HEARTBEAT_SECONDS", 10, minimum=1)
+LIVED_JOBS_LOST_AFTER_SECONDS = env_int("LIVED_JOBS_LOST_AFTER_SECONDS", 120, minimum=2)
+# How often each worker queues scheduled work and looks for lost jobs.
+LIVED_JOBS_HOUSEKEEPING_SECONDS = env_int("LIVED_JOBS_HOUSEKEEPING_SECONDS", 60, minimum=1)
+LIVED_JOBS_KEEP_DAYS = env_int("LIVED_JOBS_KEEP_DAYS", 30, minimum=1)
+# Files made by jobs (plan PDF packs): private, shared by web and worker processes, removed after this.
+LIVED_JOB_FILES_DIR = env_str("LIVED_JOB_FILES_DIR", str(BASE_DIR / "private" / "job-files"))
+LIVED_JOB_FILES_RETENTION_HOURS = env_int("LIVED_JOB_FILES_RETENTION_HOURS", 24, minimum=1)
 
 LOGGING = {
     "version": 1,
