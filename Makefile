@@ -77,8 +77,10 @@ test: setup lint audit
 	$(MAKE) test-sqlite
 	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) test-postgres; else echo "DATABASE_URL is not set: PostgreSQL run skipped (CI sets it)."; fi
 
+# Tests that start gunicorn or job workers against PostgreSQL (marker "processes") run once, in the
+# PostgreSQL run: they do not depend on the suite's own database.
 test-sqlite: setup
-	env -u DATABASE_URL $(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider
+	env -u DATABASE_URL $(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider -m "not processes"
 
 test-postgres: setup
 	$(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider

@@ -17,7 +17,7 @@ import psycopg
 import pytest
 
 # One database of their own: the module runs on one test process, not split across them.
-pytestmark = pytest.mark.xdist_group("job_workers")
+pytestmark = [pytest.mark.xdist_group("job_workers"), pytest.mark.processes]
 ROOT = Path(__file__).resolve().parents[2]
 SERVER = os.environ.get("LIVED_TEST_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 SCRATCH = "lived_p2_scratch"
@@ -43,6 +43,8 @@ def scratch():
     try:
         _admin("SELECT 1")
     except psycopg.OperationalError:
+        if os.environ.get("CI") == "true":
+            pytest.fail("No PostgreSQL server to run worker processes against")  # never skipped in CI
         pytest.skip("No PostgreSQL server to run worker processes against")
     _admin(f"DROP DATABASE IF EXISTS {SCRATCH} WITH (FORCE)")
     _admin(f"CREATE DATABASE {SCRATCH}")
