@@ -58,6 +58,7 @@ def production_settings(monkeypatch):
         "django-insecure-" + "k" * 50,
         "short-but-random-" + secrets.token_hex(8),
     ],
+    ids=["development-key", "django-insecure", "short"],  # fixed ids: every xdist worker collects the same
 )
 def test_production_refuses_the_development_key_and_weak_keys(production_settings, key):
     with pytest.raises(ImproperlyConfigured, match="SECRET_KEY"):
