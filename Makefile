@@ -85,6 +85,19 @@ test-sqlite: setup
 test-postgres: setup
 	$(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider
 
+## make backup: a consistent backup of the database while Lived runs, into ./backups (or FILE=...)
+## (SQLite: the online backup API; PostgreSQL via DATABASE_URL: pg_dump -Fc). docs/deployment.md.
+## make restore FILE=...: replace the database with a backup (stop the web and job processes first)
+## make restore-drill [FILE=...]: restore into a scratch database; check row counts and the audit trail
+.PHONY: backup restore restore-drill
+backup: setup
+	$(MANAGE) backup_db $(if $(FILE),--output "$(FILE)")
+restore: setup
+	@[ -n "$(FILE)" ] || { echo "Say which backup: make restore FILE=backups/lived-....sqlite3" >&2; exit 1; }
+	$(MANAGE) restore_db "$(FILE)" --yes
+restore-drill: setup
+	$(MANAGE) restore_drill $(if $(FILE),"$(FILE)")
+
 ## make lint: ruff lint and format check
 lint: setup
 	$(BIN)/ruff check .

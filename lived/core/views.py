@@ -3,6 +3,7 @@ error pages."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -195,6 +196,12 @@ def permission_denied(request, exception=None):
 
 
 def server_error(request):
+    from lived.core.db_down import UNAVAILABLE, try_again
+
+    # Django calls this while handling the error (from a view or a middleware). If the database is
+    # unreachable, the ordinary page would need it too: say "try again" (503) without it.
+    if isinstance(sys.exc_info()[1], UNAVAILABLE):
+        return try_again(request)
     return render(request, "core/500.jinja", status=500)
 
 

@@ -101,7 +101,13 @@ TEMPLATES = [
 
 # SQLite (WAL) by default so a newcomer needs nothing installed; PostgreSQL through DATABASE_URL.
 _default_sqlite = f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", _default_sqlite), conn_max_age=60)}
+# Persistent connections are checked before reuse, so a worker idle through a database restart does
+# not answer its first request afterwards with an error.
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", _default_sqlite), conn_max_age=60, conn_health_checks=True
+    )
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
