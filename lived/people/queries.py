@@ -25,7 +25,9 @@ class PersonQuerySet(models.QuerySet):
     def matching(self, query: str) -> PersonQuerySet:
         """People whose given, family or preferred name contains `query`, or whose NHS number
         contains its digits (three or more). Used by the people list and the person search."""
-        query = (query or "").strip()[:100]
+        # A NUL character cannot be stored or compared in PostgreSQL text (it raises, a 500); it is never
+        # part of a name, so it is dropped.
+        query = (query or "").replace("\x00", "").strip()[:100]
         if not query:
             return self
         match = (

@@ -45,3 +45,10 @@ def test_junk_is_answered_not_crashed_on(client, senior, person, query):
     response = client.get("/people/search/" + query)
     assert response.status_code == 200
     assert "<script>" not in response.content.decode()
+
+
+def test_a_nul_character_in_the_people_list_search_is_answered_not_crashed_on(client, support_worker, person):
+    """PostgreSQL refuses NUL in text; the search drops it rather than answer a 500."""
+    client.force_login(support_worker)
+    response = client.get("/people/?q=Sam%00")
+    assert response.status_code == 200
