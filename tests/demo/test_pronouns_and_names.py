@@ -2,12 +2,10 @@
 person once and say what matters to them, and the demo's own text about a person uses the pronouns
 that person has recorded."""
 
-import io
 import re
 from html import unescape
 
 import pytest
-from django.core.management import call_command
 
 from lived.accounts.models import Role, ServiceRole
 from lived.people.models import AboutMeEntry, CommunicationProfile, Person
@@ -20,19 +18,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module", autouse=True)
-def demo_loaded(django_db_setup, django_db_blocker):
-    """The demo, loaded once for this module inside a transaction rolled back at the end."""
-    from django.db import transaction
-
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("load_demo", stdout=io.StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+def demo_loaded(demo_once):
+    """The demo, loaded once for this module (tests/conftest.py)."""
+    return demo_once
 
 
 def senior_at(service):

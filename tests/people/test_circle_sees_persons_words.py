@@ -3,11 +3,8 @@
 Sam shares About me with his sister Bea. She sees Sam's own words; a staff summary (Hannah's about his
 hospital stay) only once Sam ticks it, on his own account. Staff cannot tick it for him."""
 
-import io
-
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.core.management import call_command
 
 from lived.accounts.models import User
 from lived.core.models import AuditEvent
@@ -21,19 +18,9 @@ SAMS_OWN_WORDS = "I can fix nearly any bike."
 
 
 @pytest.fixture(scope="module", autouse=True)
-def demo(django_db_setup, django_db_blocker):
-    """The demo, loaded once for this module inside a transaction rolled back at the end."""
-    from django.db import transaction
-
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("load_demo", stdout=io.StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+def demo(demo_once):
+    """The demo, loaded once for this module (tests/conftest.py)."""
+    return demo_once
 
 
 @pytest.fixture

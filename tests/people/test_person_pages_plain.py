@@ -14,12 +14,10 @@ Ada, Sam, John and Leon each sign in to the demo, open /me/ and follow every lin
 The person's own words (shown as quotes) are theirs and are not checked. Staff pages keep the
 technical view; this test reads only what the person is shown."""
 
-import io
 import re
 from html.parser import HTMLParser
 
 import pytest
-from django.core.management import call_command
 
 from lived.accounts.models import User
 
@@ -90,19 +88,9 @@ def problems_in(blocks: list[str]) -> list[str]:
 
 
 @pytest.fixture(scope="module", autouse=True)
-def demo(django_db_setup, django_db_blocker):
-    """The demo, loaded once for this module inside a transaction rolled back at the end."""
-    from django.db import transaction
-
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("load_demo", stdout=io.StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+def demo(demo_once):
+    """The demo, loaded once for this module (tests/conftest.py)."""
+    return demo_once
 
 
 def pages_the_person_reaches(client, user, depth: int = 2):

@@ -2,12 +2,10 @@
 stop: since when, who decided, why, and what it means (tracker issue 12 item 12)."""
 
 import datetime
-import io
 
 import pytest
 import time_machine
 from django.core import mail
-from django.core.management import call_command
 
 from lived.accounts.models import User
 from lived.people import services
@@ -19,18 +17,9 @@ REASON = "John has hardly slept for four nights and says the radio is sending hi
 
 
 @pytest.fixture(scope="module", autouse=True)
-def demo(django_db_setup, django_db_blocker):
-    from django.db import transaction
-
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("load_demo", stdout=io.StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+def demo(demo_once):
+    """The demo, loaded once for this module (tests/conftest.py)."""
+    return demo_once
 
 
 @pytest.fixture

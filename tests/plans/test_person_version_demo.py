@@ -1,11 +1,9 @@
 """Every person's version in the demo speaks as the person: no sentence calls them by name or by
 their pronouns, and the reading-ease box tells staff when one does."""
 
-import io
 from html.parser import HTMLParser
 
 import pytest
-from django.core.management import call_command
 from django.template import engines
 
 from lived.people.models import Person
@@ -17,19 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module", autouse=True)
-def demo_loaded(django_db_setup, django_db_blocker):
-    """The demo, loaded once for this module inside a transaction rolled back at the end."""
-    from django.db import transaction
-
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("load_demo", stdout=io.StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+def demo_loaded(demo_once):
+    """The demo, loaded once for this module (tests/conftest.py)."""
+    return demo_once
 
 
 def macros():
