@@ -9,7 +9,7 @@ import pytest
 
 from tests.deploy.conftest import ROOT
 
-pytestmark = [pytest.mark.xdist_group("deploy"), pytest.mark.processes]
+pytestmark = [pytest.mark.xdist_group("processes"), pytest.mark.processes]
 
 GRANTS = ROOT / "deploy/grants.sql"
 

@@ -7,7 +7,7 @@ import pytest
 
 from tests.deploy.conftest import Browser, gunicorn, manage
 
-pytestmark = [pytest.mark.xdist_group("deploy"), pytest.mark.processes]
+pytestmark = [pytest.mark.xdist_group("processes"), pytest.mark.processes]
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PG_SCRATCH = "lived_p4_scratch"
 
 # Every step is its own process, whatever the suite's database: run once, in the PostgreSQL run.
-pytestmark = [pytest.mark.xdist_group("restore_drill"), pytest.mark.processes]
+pytestmark = [pytest.mark.xdist_group("processes"), pytest.mark.processes]
 
 
 def run(database_url: str, *args: str, timeout: float = 600) -> subprocess.CompletedProcess:

@@ -10,7 +10,7 @@ import pytest
 
 from tests.deploy.conftest import PASSWORD, Browser, csrf_token, gunicorn
 
-pytestmark = [pytest.mark.xdist_group("deploy"), pytest.mark.processes]
+pytestmark = [pytest.mark.xdist_group("processes"), pytest.mark.processes]
 
 COUNT_NOTES = """
 from lived.notes.models import DailyNote

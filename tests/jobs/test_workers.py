@@ -17,7 +17,7 @@ import psycopg
 import pytest
 
 # One database of their own: the module runs on one test process, not split across them.
-pytestmark = [pytest.mark.xdist_group("job_workers"), pytest.mark.processes]
+pytestmark = [pytest.mark.xdist_group("processes"), pytest.mark.processes]
 ROOT = Path(__file__).resolve().parents[2]
 SERVER = os.environ.get("LIVED_TEST_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 SCRATCH = "lived_p2_scratch"
