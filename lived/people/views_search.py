@@ -5,7 +5,7 @@ A small fragment, not a page: the NHS.UK checkboxes for the people who match (at
 it as the user types (lived/static/lived/person-picker.js). Only people the user may see
 (`Person.objects.visible_to`), optionally at one service; everyone shown gets an access row, as in
 the people search. Forms that use it work without JavaScript too: they search on the server with
-the same `Person.objects.matching`."""
+the same `PersonQuerySet.matching`, always on `visible_to(user)`."""
 
 from __future__ import annotations
 
