@@ -224,14 +224,19 @@ def grant_role(*, actor, user: User, service, role: str, team=None, base_url: st
         service_role = ServiceRole.objects.create(
             user=user, service=service, team=team, role=role, created_by=actor, updated_by=actor
         )
-        record_change(
-            actor=actor,
-            action=A.CREATE,
-            obj=service_role,
-            what=f"Role given: {service_role}"[:200],
-            after=snapshot(service_role, ROLE_FIELDS),
-        )
+        _record_role_given(actor, service_role)
     return service_role
+
+
+def _record_role_given(actor, service_role: ServiceRole) -> None:
+    """The audit row for a role that has just taken effect (given directly or on confirmation)."""
+    record_change(
+        actor=actor,
+        action=A.CREATE,
+        obj=service_role,
+        what=f"Role given: {service_role}"[:200],
+        after=snapshot(service_role, ROLE_FIELDS),
+    )
 
 
 def _request_role_grant(*, actor, user, service, role, team, base_url) -> RoleGrantRequest:
@@ -328,13 +333,7 @@ def confirm_role_grant(*, actor, grant_request: RoleGrantRequest) -> ServiceRole
             before=before,
             after=_request_snapshot(current),
         )
-        record_change(
-            actor=actor,
-            action=A.CREATE,
-            obj=service_role,
-            what=f"Role given: {service_role}"[:200],
-            after=snapshot(service_role, ROLE_FIELDS),
-        )
+        _record_role_given(actor, service_role)
     return service_role
 
 
