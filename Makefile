@@ -98,10 +98,12 @@ restore: setup
 restore-drill: setup
 	$(MANAGE) restore_drill $(if $(FILE),"$(FILE)")
 
-## make lint: ruff lint and format check
+## make lint: ruff lint and format check, then the import contracts (layer order, no app imports
+## another's views: pyproject.toml [tool.importlinter], ADR 0018)
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: setup
 	$(BIN)/ruff check --fix .
