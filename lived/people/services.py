@@ -3,13 +3,15 @@ writes, and writes its audit row with the values before and after. Callers never
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from lived.core.audit import record_change, snapshot
 from lived.core.concurrency import StaleEdit, check_version
 from lived.core.models import AuditEvent
+from lived.core.updates import locked_for_change
 from lived.people.models import (
     AboutMeEntry,
     AdvanceSharingWishes,
@@ -28,13 +30,22 @@ def _apply(instance, data: dict) -> None:
             setattr(instance, name, value)
 
 
-def _mark_archived(current, actor, reason: str) -> None:
-    """Archive, never delete. The version moves on so an edit opened before archiving cannot save over it."""
+# What archiving changes. Archive, never delete; the version moves on (locked_for_change, or
+# _mark_archived) so an edit opened before archiving cannot save over it.
+ARCHIVE_FIELDS = ["archived_at", "archived_by", "archived_reason"]
+
+
+def _stamp_archived(current, actor, reason: str) -> None:
     current.archived_at = timezone.now()
     current.archived_by = actor
     current.archived_reason = reason
+
+
+def _mark_archived(current, actor, reason: str) -> None:
+    """Archive a row the caller has locked and audits itself (an About me version being replaced)."""
+    _stamp_archived(current, actor, reason)
     current.version += 1
-    current.save(update_fields=["archived_at", "archived_by", "archived_reason", "version", "updated_at"])
+    current.save(update_fields=[*ARCHIVE_FIELDS, "version", "updated_at"])
 
 
 def create_person(*, actor, data: dict) -> Person:
@@ -57,44 +68,39 @@ def create_person(*, actor, data: dict) -> Person:
 
 
 def update_person_details(*, actor, person: Person, data: dict, opened_version: int) -> Person:
-    with transaction.atomic():
-        current = Person.objects.select_for_update().get(pk=person.pk)
-        check_version(current, opened_version, data)
-        before = snapshot(current, Person.DETAIL_FIELDS)
-        _apply(current, data)
-        current.version += 1
-        current.updated_by = actor
-        current.full_clean()
-        current.save()
-        record_change(
-            actor=actor,
-            action=A.UPDATE,
-            obj=current,
-            person_public_id=current.public_id,
-            what="Personal details",
-            before=before,
-            after=snapshot(current, Person.DETAIL_FIELDS),
-        )
-    return current
+    with locked_for_change(
+        Person,
+        person.pk,
+        actor=actor,
+        person=person,
+        fields=Person.DETAIL_FIELDS,
+        what="Personal details",
+        opened_version=opened_version,
+        submitted=data,
+        clean=True,
+    ) as change:
+        _apply(change.obj, data)
+    return change.obj
 
 
 def archive_person(*, actor, person: Person, reason: str) -> Person:
     if not reason.strip():
         raise ValueError("A reason is required to archive a record.")
-    with transaction.atomic():
-        current = Person.objects.select_for_update().get(pk=person.pk)
-        if current.archived_at:
-            return current  # archiving twice is a no-op, not an error
-        _mark_archived(current, actor, reason)
-        record_change(
-            actor=actor,
-            action=A.ARCHIVE,
-            obj=current,
-            person_public_id=current.public_id,
-            what="Record archived",
-            after={"reason": reason},
-        )
-    return current
+    with locked_for_change(
+        Person,
+        person.pk,
+        actor=actor,
+        person=person,
+        action=A.ARCHIVE,
+        what="Record archived",
+        set_updated_by=False,
+        update_fields=ARCHIVE_FIELDS,
+    ) as change:
+        if change.obj.archived_at:
+            return change.unchanged()  # archiving twice is a no-op, not an error
+        _stamp_archived(change.obj, actor, reason)
+        change.after = {"reason": reason}
+    return change.obj
 
 
 ABOUT_ME_KEY_REUSED = (
@@ -262,22 +268,26 @@ def _save_new_version(actor, entry, data, text, opened_version, idempotency_key)
     return version
 
 
+def _about_me_what(entry: AboutMeEntry) -> str:
+    return f"About me: {entry.get_section_display()}"
+
+
 def archive_about_me_entry(*, actor, entry: AboutMeEntry, reason: str) -> AboutMeEntry:
-    with transaction.atomic():
-        current = AboutMeEntry.objects.select_for_update().select_related("person").get(pk=entry.pk)
-        if current.archived_at:
-            return current
-        _mark_archived(current, actor, reason)
-        record_change(
-            actor=actor,
-            action=A.ARCHIVE,
-            obj=current,
-            person_public_id=current.person.public_id,
-            what=f"About me: {current.get_section_display()}",
-            before=snapshot(current, AboutMeEntry.AUDIT_FIELDS),
-            after={"reason": reason},
-        )
-    return current
+    with locked_for_change(
+        AboutMeEntry.objects.select_related("person"),
+        entry.pk,
+        actor=actor,
+        action=A.ARCHIVE,
+        fields=AboutMeEntry.AUDIT_FIELDS,
+        what=_about_me_what,
+        set_updated_by=False,
+        update_fields=ARCHIVE_FIELDS,
+    ) as change:
+        if change.obj.archived_at:
+            return change.unchanged()
+        _stamp_archived(change.obj, actor, reason)
+        change.after = {"reason": reason}
+    return change.obj
 
 
 STAFF_SUMMARY_ONLY = "Your own words are always shared. This choice is only for what staff wrote."
@@ -289,10 +299,16 @@ def share_staff_summary(*, actor, entry: AboutMeEntry, shared: bool) -> AboutMeE
     share About me with. Only the person, on their own account, may choose (PermissionDenied for
     anyone else), only for a current staff summary (ValidationError for their own words, which are
     always shared, or a version no longer current). Audited; choosing the same again writes nothing."""
-    from django.core.exceptions import PermissionDenied
-
-    with transaction.atomic():
-        current = AboutMeEntry.objects.select_for_update().select_related("person").get(pk=entry.pk)
+    with locked_for_change(
+        AboutMeEntry.objects.select_related("person"),
+        entry.pk,
+        actor=actor,
+        fields=AboutMeEntry.AUDIT_FIELDS,
+        what=_about_me_what,
+        bump_version=False,
+        update_fields=["shared_with_circle"],
+    ) as change:
+        current = change.obj
         if not _is_the_person(actor, current.person):
             raise PermissionDenied(ONLY_THE_PERSON)
         if current.in_persons_words:
@@ -300,21 +316,9 @@ def share_staff_summary(*, actor, entry: AboutMeEntry, shared: bool) -> AboutMeE
         if current.archived_at:
             raise ValidationError("This is no longer in your About me. Go back to see what is there now.")
         if current.shared_with_circle == shared:
-            return current
-        before = snapshot(current, AboutMeEntry.AUDIT_FIELDS)
+            return change.unchanged()
         current.shared_with_circle = shared
-        current.updated_by = actor
-        current.save(update_fields=["shared_with_circle", "updated_by", "updated_at"])
-        record_change(
-            actor=actor,
-            action=A.UPDATE,
-            obj=current,
-            person_public_id=current.person.public_id,
-            what=f"About me: {current.get_section_display()}",
-            before=before,
-            after=snapshot(current, AboutMeEntry.AUDIT_FIELDS),
-        )
-    return current
+    return change.obj
 
 
 def save_communication_profile(
@@ -322,29 +326,22 @@ def save_communication_profile(
 ) -> CommunicationProfile:
     """Save the profile, writing it first if the person has none yet (pages show a blank one and never
     write it): a create or an update, each with its audit row, in one transaction."""
-    with transaction.atomic():
-        current, created = CommunicationProfile.objects.select_for_update().get_or_create(
-            person=person, defaults={"created_by": actor, "updated_by": actor}
-        )
-        check_version(current, opened_version, data)
-        before = None if created else snapshot(current, CommunicationProfile.AUDIT_FIELDS)
-        _apply(current, data)
-        current.version += 1
-        current.updated_by = actor
-        current.full_clean()
-        current.save()
+    with locked_for_change(
+        CommunicationProfile,
+        lookup={"person": person},
+        create={"created_by": actor, "updated_by": actor},
+        actor=actor,
+        person=person,
+        fields=CommunicationProfile.AUDIT_FIELDS,
+        what="Communication and consent profile",
+        opened_version=opened_version,
+        submitted=data,
+        clean=True,
+    ) as change:
+        _apply(change.obj, data)
         if "trusted_staff" in data:
-            current.trusted_staff.set(data["trusted_staff"])
-        record_change(
-            actor=actor,
-            action=A.CREATE if created else A.UPDATE,
-            obj=current,
-            person_public_id=person.public_id,
-            what="Communication and consent profile",
-            before=before,
-            after=snapshot(current, CommunicationProfile.AUDIT_FIELDS),
-        )
-    return current
+            change.obj.trusted_staff.set(data["trusted_staff"])
+    return change.obj
 
 
 def add_circle_member(*, actor, person: Person, data: dict) -> CircleMember:
@@ -365,46 +362,40 @@ def add_circle_member(*, actor, person: Person, data: dict) -> CircleMember:
 
 
 def update_circle_member(*, actor, member: CircleMember, data: dict, opened_version: int) -> CircleMember:
-    with transaction.atomic():
-        current = CircleMember.objects.select_for_update().select_related("person").get(pk=member.pk)
-        check_version(current, opened_version, data)
-        before = snapshot(current, CircleMember.AUDIT_FIELDS)
-        _apply(current, data)
-        current.version += 1
-        current.updated_by = actor
-        current.full_clean()
-        current.save()
-        record_change(
-            actor=actor,
-            action=A.UPDATE,
-            obj=current,
-            person_public_id=current.person.public_id,
-            what="Circle of support: member changed",
-            before=before,
-            after=snapshot(current, CircleMember.AUDIT_FIELDS),
-        )
-    return current
+    with locked_for_change(
+        CircleMember.objects.select_related("person"),
+        member.pk,
+        actor=actor,
+        fields=CircleMember.AUDIT_FIELDS,
+        what="Circle of support: member changed",
+        opened_version=opened_version,
+        submitted=data,
+        clean=True,
+    ) as change:
+        _apply(change.obj, data)
+    return change.obj
 
 
 def archive_circle_member(*, actor, member: CircleMember, reason: str) -> CircleMember:
     """Removing someone from the circle also withdraws everything shared with them."""
-    with transaction.atomic():
-        current = CircleMember.objects.select_for_update().select_related("person").get(pk=member.pk)
+    with locked_for_change(
+        CircleMember.objects.select_related("person"),
+        member.pk,
+        actor=actor,
+        action=A.ARCHIVE,
+        fields=CircleMember.AUDIT_FIELDS,
+        what="Circle of support: member removed",
+        set_updated_by=False,
+        update_fields=ARCHIVE_FIELDS,
+    ) as change:
+        current = change.obj
         if current.archived_at:
-            return current
-        _mark_archived(current, actor, reason)
+            return change.unchanged()
+        _stamp_archived(current, actor, reason)
         for agreement in current.sharing_agreements.filter(withdrawn_at__isnull=True):
             withdraw_sharing(actor=actor, agreement=agreement, reason=f"Removed from circle: {reason}")
-        record_change(
-            actor=actor,
-            action=A.ARCHIVE,
-            obj=current,
-            person_public_id=current.person.public_id,
-            what="Circle of support: member removed",
-            before=snapshot(current, CircleMember.AUDIT_FIELDS),
-            after={"reason": reason},
-        )
-    return current
+        change.after = {"reason": reason}
+    return change.obj
 
 
 def agree_sharing(*, actor, person: Person, data: dict) -> SharingAgreement:
@@ -427,91 +418,70 @@ def agree_sharing(*, actor, person: Person, data: dict) -> SharingAgreement:
 
 
 def withdraw_sharing(*, actor, agreement: SharingAgreement, reason: str) -> SharingAgreement:
-    with transaction.atomic():
-        current = (
-            SharingAgreement.objects.select_for_update()
-            .select_related("person", "member")
-            .get(pk=agreement.pk)
-        )
+    with locked_for_change(
+        SharingAgreement.objects.select_related("person", "member"),
+        agreement.pk,
+        actor=actor,
+        action=A.WITHDRAW,
+        what=lambda current: f"Sharing withdrawn: {current.get_section_display()} with {current.member}",
+    ) as change:
+        current = change.obj
         if current.withdrawn_at:
-            return current
+            return change.unchanged()
         current.withdrawn_at = timezone.now()
         current.withdrawn_by = actor
         current.withdrawn_reason = reason
-        current.updated_by = actor
-        current.save()
-        record_change(
-            actor=actor,
-            action=A.WITHDRAW,
-            obj=current,
-            person_public_id=current.person.public_id,
-            what=f"Sharing withdrawn: {current.get_section_display()} with {current.member}",
-            after={"reason": reason},
-        )
-    return current
+        change.after = {"reason": reason}
+    return change.obj
 
 
 def save_advance_wishes(
     *, actor, person: Person, statement: str, opened_version: int
 ) -> AdvanceSharingWishes:
     """Save the wishes, writing them first if the person has none yet (pages never write them)."""
-    with transaction.atomic():
-        current, created = AdvanceSharingWishes.objects.select_for_update().get_or_create(
-            person=person, defaults={"created_by": actor, "updated_by": actor}
-        )
-        check_version(current, opened_version, {"statement": statement})
-        before = None if created else snapshot(current, AdvanceSharingWishes.AUDIT_FIELDS)
-        current.statement = statement.strip()
-        current.version += 1
-        current.updated_by = actor
-        current.save()
-        record_change(
-            actor=actor,
-            action=A.CREATE if created else A.UPDATE,
-            obj=current,
-            person_public_id=person.public_id,
-            what="Advance wishes about sharing",
-            before=before,
-            after=snapshot(current, AdvanceSharingWishes.AUDIT_FIELDS),
-        )
-    return current
+    with _locked_wishes(
+        actor,
+        person,
+        "Advance wishes about sharing",
+        opened_version=opened_version,
+        submitted={"statement": statement},
+    ) as change:
+        change.obj.statement = statement.strip()
+    return change.obj
+
+
+def _locked_wishes(actor, person: Person, what: str, **options):
+    return locked_for_change(
+        AdvanceSharingWishes,
+        lookup={"person": person},
+        create={"created_by": actor, "updated_by": actor},
+        actor=actor,
+        person=person,
+        fields=AdvanceSharingWishes.AUDIT_FIELDS,
+        what=what,
+        **options,
+    )
 
 
 def set_wishes_in_force(*, actor, person: Person, in_force: bool, reason: str) -> AdvanceSharingWishes:
     if not reason.strip():
         raise ValueError("Say why the wishes are being put in force or stood down.")
-    with transaction.atomic():
-        current, created = AdvanceSharingWishes.objects.select_for_update().get_or_create(
-            person=person, defaults={"created_by": actor, "updated_by": actor}
-        )
-        before = None if created else snapshot(current, AdvanceSharingWishes.AUDIT_FIELDS)
+    what = "Advance wishes put in force" if in_force else "Advance wishes stood down"
+    with _locked_wishes(actor, person, what) as change:
+        current = change.obj
         now = timezone.now()
         current.in_force = in_force
         current.in_force_since = now if in_force else None
         current.in_force_reason = reason.strip()
         current.in_force_changed_by = actor
         current.in_force_changed_at = now
-        current.version += 1
-        current.updated_by = actor
-        current.save()
-        record_change(
-            actor=actor,
-            action=A.CREATE if created else A.UPDATE,
-            obj=current,
-            person_public_id=person.public_id,
-            what="Advance wishes put in force" if in_force else "Advance wishes stood down",
-            before=before,
-            after=snapshot(current, AdvanceSharingWishes.AUDIT_FIELDS),
-        )
         transaction.on_commit(lambda: _tell_the_person_wishes_changed(person, in_force))
-    return current
+    return change.obj
 
 
 def _tell_the_person_wishes_changed(person: Person, in_force: bool) -> None:
     """An email saying only that something changed, never what or why: email is not the place for
     health details. The page (/me/) says who decided, when, why and what it means."""
-    from django.core.mail import send_mail
-
     user = person.user
     if user is None or not user.email:
         return
