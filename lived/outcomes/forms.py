@@ -7,6 +7,7 @@ from django import forms
 
 from lived.core.nhsuk_forms import NHSDateField, rating_scale
 from lived.outcomes.models import CompletionMode, HealthCheck, SelfRatingScale
+from lived.people.queries import search_people
 from lived.plans.models import ChimeDomain
 
 HOW_LABELS = {
@@ -400,8 +401,6 @@ class GroupForm(forms.Form):
     def __init__(self, *args, services, people, **kwargs):
         """`people` is who may be in a group (a visible_to queryset). Only the people already ticked
         and those matching the search box are ever loaded or drawn, never everyone (ADR 0016)."""
-        from lived.people.views_search import search_people
-
         super().__init__(*args, **kwargs)
         self.services = {str(s.public_id): s for s in services}
         chosen = self.data.getlist("members") if self.is_bound else []

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+
+from lived.organisations.models import Service
 
 
 class PersonQuerySet(models.QuerySet):
@@ -41,6 +45,57 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(match)
 
 
+# The person search (the person picker): how many matches it offers, and how many people already
+# ticked it keeps.
+SEARCH_MAX_RESULTS = 20
+SEARCH_MAX_CHOSEN = 200
+
+
+def search_text(query: str) -> str:
+    """What a search box's text is searched for: trimmed, at most 100 characters."""
+    return (query or "").strip()[:100]
+
+
+def public_ids(values) -> list[uuid.UUID]:
+    """The values that are public ids; anything else is ignored (never a 500)."""
+    out = []
+    for value in values:
+        try:
+            out.append(uuid.UUID(str(value)))
+        except ValueError:
+            continue
+    return out
+
+
+def at_service(people: PersonQuerySet, service_public_id) -> PersonQuerySet:
+    """`people` narrowed to the service with this public id, when it is one; `people` unchanged when
+    the value is not a public id (a picker not limited to a service)."""
+    found = public_ids([service_public_id])
+    if not found:
+        return people
+    return people.filter(service__in=Service.objects.filter(public_id=found[0]))
+
+
+def search_people(people: PersonQuerySet, query: str, *, chosen=(), limit: int = SEARCH_MAX_RESULTS):
+    """The person search rule. (chosen, matches, more): the people already ticked (`chosen`, public
+    ids, at most `SEARCH_MAX_CHOSEN`) who are still in `people`; up to `limit` others matching `query`
+    (`PersonQuerySet.matching`; none for an empty query), by family name then given name; whether more
+    matched. `people` is a `visible_to(user)` queryset. Two queries at most."""
+    chosen_ids = public_ids(chosen)[:SEARCH_MAX_CHOSEN]
+    picked = list(people.filter(public_id__in=chosen_ids).select_related("service")) if chosen_ids else []
+    matches, more = [], False
+    query = search_text(query)
+    if query:
+        found = list(
+            people.matching(query)
+            .exclude(public_id__in=chosen_ids)
+            .select_related("service")
+            .order_by("family_name", "given_name", "pk")[: limit + 1]
+        )
+        matches, more = found[:limit], len(found) > limit
+    return picked, matches, more
+
+
 class CircleMemberQuerySet(models.QuerySet):
     def active(self):
         return self.filter(archived_at__isnull=True)
@@ -48,7 +103,7 @@ class CircleMemberQuerySet(models.QuerySet):
 
 def shared_sections(person, user, today=None) -> set[str]:
     """The sections of this person's record that this signed-in circle member may see today."""
-    from lived.people.models import AdvanceSharingWishes, SharingAgreement
+    from lived.people.models import AdvanceSharingWishes, SharingAgreement  # noqa: PLC0415 — cycle: people.models imports this module for its querysets
 
     today = today or timezone.localdate()
     wishes = AdvanceSharingWishes.objects.filter(person=person).first()
@@ -64,7 +119,7 @@ def about_me_for_circle(person) -> list[tuple[str, list, str]]:
     always; a staff summary only where the person ticked it (`shared_with_circle`). A staff version
     not ticked shows only the person's own words it was written beside, if any. Same shape as the
     record's About me: (section label, entries, section key) for every section."""
-    from lived.people.models import AboutMeEntry, AboutMeSection
+    from lived.people.models import AboutMeEntry, AboutMeSection  # noqa: PLC0415 — cycle: people.models imports this module for its querysets
 
     entries = (
         AboutMeEntry.objects.filter(person=person, archived_at__isnull=True)
