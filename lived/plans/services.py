@@ -13,8 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from lived.core.audit import record_change, snapshot
-from lived.core.concurrency import check_version
 from lived.core.models import AuditEvent
+from lived.core.updates import locked_for_change
 from lived.plans.models import (
     Action,
     Outcome,
@@ -38,13 +38,17 @@ def _person(version: PlanVersion):
     return version.plan.person
 
 
+def _described(version: PlanVersion, what: str) -> str:
+    return f"Support plan v{version.number}: {what}"
+
+
 def _audit(actor, action, obj, version: PlanVersion, what: str, before=None, after=None):
     record_change(
         actor=actor,
         action=action,
         obj=obj,
         person_public_id=_person(version).public_id,
-        what=f"Support plan v{version.number}: {what}",
+        what=_described(version, what),
         before=before,
         after=after,
     )
@@ -172,25 +176,20 @@ def add_part(*, actor, model, parent, data: dict):
 def update_part(*, actor, part, data: dict, opened_version: int):
     with transaction.atomic():
         version = _lock_draft(_version_of(part))
-        current = type(part).objects.select_for_update().get(pk=part.pk)
-        check_version(current, opened_version, data)
-        before = snapshot(current, current.COMPARE_FIELDS)
-        for name, value in data.items():
-            setattr(current, name, value)
-        current.version += 1
-        current.updated_by = actor
-        current.full_clean()
-        current.save()
-        _audit(
-            actor,
-            A.UPDATE,
-            current,
-            version,
-            f"{type(part)._meta.verbose_name} changed",
-            before=before,
-            after=snapshot(current, current.COMPARE_FIELDS),
-        )
-    return current
+        with locked_for_change(
+            type(part),
+            part.pk,
+            actor=actor,
+            person=_person(version),
+            fields=part.COMPARE_FIELDS,
+            what=_described(version, f"{type(part)._meta.verbose_name} changed"),
+            opened_version=opened_version,
+            submitted=data,
+            clean=True,
+        ) as change:
+            for name, value in data.items():
+                setattr(change.obj, name, value)
+    return change.obj
 
 
 def remove_part(*, actor, part) -> None:
@@ -241,48 +240,46 @@ def record_response(
         raise ValidationError("Say why the person disagrees")
     with transaction.atomic():
         current = _lock_draft(version)
-        check_version(current, opened_version, {"persons_words": persons_words})
-        if agrees:
-            problems = agreement_problems(current)
-            if problems:
-                raise ValidationError(problems)
         person = current.plan.person
-        by_person = person.user_id is not None and person.user_id == actor.pk
-        now = timezone.now()
-        current.response = PlanVersion.Response.AGREED if agrees else PlanVersion.Response.DISAGREED
-        current.persons_words = persons_words.strip()
-        current.disagreement_reason = "" if agrees else disagreement_reason.strip()
-        current.responded_at = now
-        current.response_recorded_by = actor
-        current.response_supported_by = None if by_person else actor
-        current.version += 1
-        current.updated_by = actor
-        if agrees:
-            previous = (
-                current.plan.versions.select_for_update().filter(status=PlanVersion.Status.AGREED).first()
-            )
-            if previous:
-                previous.status = PlanVersion.Status.SUPERSEDED
-                previous.superseded_at = now
-                previous.save(update_fields=["status", "superseded_at", "updated_at"])
-                _audit(actor, A.UPDATE, previous, previous, "superseded")
-            current.status = PlanVersion.Status.AGREED
-            current.agreed_at = now
-            current.quality_findings = quality_findings or []
-            current.readability_score = readability_score
-        current.save()
-        _audit(
-            actor,
-            A.UPDATE,
+        with locked_for_change(
             current,
-            current,
-            "agreed by the person" if agrees else "the person disagreed",
-            after={
+            actor=actor,
+            person=person,
+            what=_described(current, "agreed by the person" if agrees else "the person disagreed"),
+            opened_version=opened_version,
+            submitted={"persons_words": persons_words},
+        ) as change:
+            if agrees:
+                problems = agreement_problems(current)
+                if problems:
+                    raise ValidationError(problems)
+            by_person = person.user_id is not None and person.user_id == actor.pk
+            now = timezone.now()
+            current.response = PlanVersion.Response.AGREED if agrees else PlanVersion.Response.DISAGREED
+            current.persons_words = persons_words.strip()
+            current.disagreement_reason = "" if agrees else disagreement_reason.strip()
+            current.responded_at = now
+            current.response_recorded_by = actor
+            current.response_supported_by = None if by_person else actor
+            if agrees:
+                previous = (
+                    current.plan.versions.select_for_update().filter(status=PlanVersion.Status.AGREED).first()
+                )
+                if previous:
+                    # A second row, with no picture, version or editor: plainer written out than as options.
+                    previous.status = PlanVersion.Status.SUPERSEDED
+                    previous.superseded_at = now
+                    previous.save(update_fields=["status", "superseded_at", "updated_at"])
+                    _audit(actor, A.UPDATE, previous, previous, "superseded")
+                current.status = PlanVersion.Status.AGREED
+                current.agreed_at = now
+                current.quality_findings = quality_findings or []
+                current.readability_score = readability_score
+            change.after = {
                 "persons_words": current.persons_words,
                 "disagreement_reason": current.disagreement_reason,
                 "supported_by": str(current.response_supported_by or ""),
-            },
-        )
+            }
     return current
 
 
@@ -300,20 +297,13 @@ def confirm_read(*, user, version: PlanVersion) -> ReadConfirmation:
 def update_plan_settings(
     *, actor, plan: SupportPlan, review_frequency_weeks: int, review_owner
 ) -> SupportPlan:
-    with transaction.atomic():
-        current = SupportPlan.objects.select_for_update().select_related("person").get(pk=plan.pk)
-        before = snapshot(current, ["review_frequency_weeks", "review_owner"])
-        current.review_frequency_weeks = review_frequency_weeks
-        current.review_owner = review_owner
-        current.updated_by = actor
-        current.save()
-        record_change(
-            actor=actor,
-            action=A.UPDATE,
-            obj=current,
-            person_public_id=current.person.public_id,
-            what="Support plan review settings",
-            before=before,
-            after=snapshot(current, ["review_frequency_weeks", "review_owner"]),
-        )
-    return current
+    with locked_for_change(
+        SupportPlan.objects.select_related("person"),
+        plan.pk,
+        actor=actor,
+        fields=["review_frequency_weeks", "review_owner"],
+        what="Support plan review settings",
+    ) as change:
+        change.obj.review_frequency_weeks = review_frequency_weeks
+        change.obj.review_owner = review_owner
+    return change.obj
