@@ -3,6 +3,7 @@ at each service, so every test can ask "as whom, about whom?"."""
 
 import datetime
 import io
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -11,6 +12,13 @@ from lived.accounts.models import Role, ServiceRole, User
 from lived.organisations.models import Organisation, Service
 from lived.people import services
 from lived.people.models import CircleMember, SharedSection
+
+# The shared factories hold a few checks (assert_plausible_ages, measure): pytest explains their
+# failures as it does a test's.
+pytest.register_assert_rewrite(
+    "tests.factories",
+    *(f"tests.{path.parent.name}.factories" for path in Path(__file__).parent.glob("*/factories.py")),
+)
 
 PASSWORD = "correct-horse-battery"
 

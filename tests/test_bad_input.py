@@ -4,8 +4,8 @@ and nothing is saved in any of Lived's tables (the audit trail may record that t
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.factories import Objects
 from tests.matrix_helpers import AUDIT, changed_tables, snapshot_rows
-from tests.test_permission_matrix import Objects
 
 pytestmark = pytest.mark.django_db
 

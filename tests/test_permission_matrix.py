@@ -5,13 +5,12 @@ or by a refused POST. The checker is tests/matrix_helpers.py.
 A new URL that is not in MATRIX fails `test_every_url_is_in_the_matrix`, so nothing escapes it.
 """
 
-import functools
 import importlib
 import inspect
 
 import pytest
 
-from lived.people.models import SharingAgreement
+from tests.factories import Objects
 from tests.matrix_helpers import (
     CARE,
     FUNCTION_VIEWS,
@@ -173,29 +172,6 @@ def test_no_redirect_to_sign_in_or_two_factor_is_declared_as_an_answer():
                 assert not target.startswith(SIGN_IN) or url_name == "accounts:sign_out", url_name
                 two_factor_page = url_name.startswith("accounts:two_factor")
                 assert not target.startswith(TWO_FACTOR) or two_factor_page, url_name
-
-
-class Objects:
-    def __init__(self, person, circle_member):
-        self.p = person.public_id
-        self.entry = person.about_me_entries.first().public_id
-        self.member = circle_member.public_id
-        self.agreement = SharingAgreement.objects.get(member=circle_member).public_id
-        self._person = person
-
-    @functools.cached_property
-    def staff_entry(self):
-        """A staff summary in About me (made when a route first asks for one)."""
-        from lived.people.services import add_about_me_entry
-
-        entry = add_about_me_entry(
-            actor=self._person.created_by,
-            person=self._person,
-            section="wellness",
-            text="A staff summary.",
-            in_persons_words=False,
-        )
-        return entry.public_id
 
 
 @pytest.mark.parametrize("url_name", sorted(MATRIX))

@@ -5,10 +5,7 @@ JSON lines, each with a request id, and none of them holds a demo person's name 
 import io
 import json
 import logging.config
-import os
 import re
-import subprocess
-import sys
 import uuid
 
 import pytest
@@ -23,6 +20,7 @@ from lived.config.logging import production_logging
 from lived.demo import data as demo
 from lived.notes import views as notes_views
 from lived.people.models import Person
+from tests.core.factories import run_with_production_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -140,28 +138,6 @@ def test_an_unsafe_request_id_is_replaced_with_a_fresh_one(production_log, offer
     assert re.fullmatch(r"[0-9a-f]{32}", response["X-Request-ID"])
     lines = [json.loads(line) for line in production_log.getvalue().splitlines()]
     assert {line["request_id"] for line in lines} == {response["X-Request-ID"]}
-
-
-def run_with_production_settings(code: str, **env) -> subprocess.CompletedProcess:
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "lived.config.settings.production",
-        "SECRET_KEY": "test-only-not-a-secret-" + "x" * 50,
-        "ALLOWED_HOSTS": "localhost",
-        "DATABASE_URL": "sqlite:///:memory:",
-        **env,
-    }
-    environment.pop("SENTRY_DSN", None)
-    setup = "import django, logging, sentry_sdk; django.setup()\n"
-    return subprocess.run(
-        [sys.executable, "-c", setup + code],
-        env=environment,
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
 
 
 def test_production_settings_write_json_lines_on_standard_error():

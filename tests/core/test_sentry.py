@@ -8,6 +8,7 @@ import sentry_sdk
 from django.core.exceptions import ImproperlyConfigured
 
 from lived.config import sentry
+from tests.core.factories import run_with_production_settings
 
 PUBLIC_ID = "7bef42de-7a31-404c-9f57-b6da07102bab"
 
@@ -152,7 +153,5 @@ def test_describe_request_does_nothing_without_sentry(rf):
 
 
 def test_production_settings_start_no_error_reports_without_a_dsn():
-    from tests.core.test_no_personal_data_in_logs import run_with_production_settings
-
     result = run_with_production_settings("print(sentry_sdk.is_initialized())")
     assert result.stdout.strip() == "False"

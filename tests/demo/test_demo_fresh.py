@@ -12,7 +12,7 @@ from lived.accounts.models import User
 from lived.demo.loader import demo_nhs_numbers
 from lived.organisations.models import Organisation
 from lived.people.models import Person
-from tests.demo.test_load_demo import assert_plausible_ages, counts, load
+from tests.demo.factories import assert_plausible_ages, counts, load
 
 pytestmark = pytest.mark.django_db
 

@@ -34,11 +34,11 @@ from lived.plans.models import (
     PlanningConversation,
     PlanVersion,
     PromptCard,
-    ReadConfirmation,
     Routine,
     RoutineStep,
     SupportPlan,
 )
+from tests.demo.factories import assert_plausible_ages, counts, load
 
 pytestmark = pytest.mark.django_db
 
@@ -74,34 +74,9 @@ SCENARIO_PEOPLE = {
 }
 
 
-def load():
-    out = io.StringIO()
-    call_command("load_demo", stdout=out)
-    return out.getvalue()
-
-
 def scenario_person(preferred_name):
     family_name, _ = SCENARIO_PEOPLE[preferred_name]
     return Person.objects.get(preferred_name=preferred_name, family_name=family_name)
-
-
-def counts():
-    return {
-        "users": User.objects.count(),
-        "people": Person.objects.count(),
-        "entries": AboutMeEntry.objects.count(),
-        "circle": CircleMember.objects.count(),
-        "agreements": SharingAgreement.objects.count(),
-        "roles": ServiceRole.objects.count(),
-        "services": Service.objects.count(),
-        "plans": SupportPlan.objects.count(),
-        "plan_versions": PlanVersion.objects.count(),
-        "outcomes": Outcome.objects.count(),
-        "actions": Action.objects.count(),
-        "routines": Routine.objects.count(),
-        "reads": ReadConfirmation.objects.count(),
-        "audit": AuditEvent.objects.count(),
-    }
 
 
 def test_creates_at_least_25_people_across_at_least_3_services():
@@ -182,14 +157,6 @@ def test_every_nhs_number_is_valid_distinct_and_in_the_999_range():
     assert all(is_valid_nhs_number(n) for n in numbers)
     assert all(n.startswith("999") for n in numbers)
     assert len(set(numbers)) == len(numbers)
-
-
-def assert_plausible_ages():
-    today = timezone.localdate()
-    for person in Person.objects.all():
-        dob = person.date_of_birth
-        age = today.year - dob.year - ((today.month, today.day) < (dob.month, dob.day))
-        assert 19 <= age <= 75, person
 
 
 def test_every_person_is_an_adult_of_plausible_age():

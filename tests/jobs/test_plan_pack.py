@@ -14,7 +14,7 @@ from lived.jobs.models import Job
 from lived.jobs.packs import request_plan_pack
 from lived.jobs.tasks import remove_expired_job_files
 from tests.jobs.conftest import run_worker
-from tests.reviews.conftest import agreed_plan
+from tests.reviews.factories import agreed_plan
 
 pytestmark = pytest.mark.django_db
 

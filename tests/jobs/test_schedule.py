@@ -11,7 +11,7 @@ from lived.jobs.models import Job
 from lived.jobs.schedule import enqueue_scheduled_jobs, housekeeping
 from lived.reviews.models import Review
 from tests.jobs.conftest import run_worker
-from tests.reviews.conftest import agreed_plan
+from tests.reviews.factories import agreed_plan
 
 pytestmark = pytest.mark.django_db
 LONDON = zoneinfo.ZoneInfo("Europe/London")

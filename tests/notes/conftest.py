@@ -1,9 +1,7 @@
-import uuid
-
 import pytest
 
 from lived.plans.models import Action, RoutineStep
-from tests.plans.test_print import agree, make_plan
+from tests.plans.factories import agree, make_plan
 
 
 @pytest.fixture
@@ -14,21 +12,3 @@ def agreed(person, senior, person_user):
     steps = list(RoutineStep.objects.filter(routine__plan_version=version).order_by("order", "pk"))
     actions = list(Action.objects.filter(outcome__plan_version=version))
     return type("Agreed", (), {"version": version, "tea": steps[0], "meds": steps[1], "action": actions[0]})
-
-
-def note_data(**overrides):
-    data = {
-        "outcome": "as_agreed",
-        "choices_offered": "",
-        "chosen": "",
-        "alternative_offered": "",
-        "what_happened_next": "",
-        "adjustments": "",
-        "text": "",
-        "self_rating": None,
-        "steps": [],
-        "actions": [],
-        "idempotency_key": uuid.uuid4(),
-    }
-    data.update(overrides)
-    return data

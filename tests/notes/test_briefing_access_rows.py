@@ -13,7 +13,7 @@ from lived.core.models import AuditEvent
 from lived.notes import services
 from lived.people import services as people_services
 from tests.conftest import person_data
-from tests.notes.test_views import _people
+from tests.notes.factories import _people
 
 pytestmark = pytest.mark.django_db
 

@@ -13,9 +13,9 @@ from lived.notes.shifts import since_last_worked, window
 from lived.outcomes import services as outcomes_services
 from lived.plans.services import confirm_read
 from lived.risk import services as risk_services
-from tests.notes.conftest import note_data
-from tests.outcomes.conftest import all_answers
-from tests.plans.test_print import agree, make_plan
+from tests.notes.factories import note_data
+from tests.outcomes.factories import all_answers
+from tests.plans.factories import agree, make_plan
 from tests.risk.conftest import incident_data
 
 pytestmark = pytest.mark.django_db

@@ -18,8 +18,8 @@ from lived.notes import services
 from lived.notes.models import DailyNote
 from lived.plans import services as plan_services
 from lived.plans.models import PlanVersion, RoutineStep
-from tests.notes.conftest import note_data
-from tests.plans.test_print import agree, make_plan
+from tests.notes.factories import note_data
+from tests.plans.factories import agree, make_plan
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from tests.matrix_helpers import (
     anonymous_failures,
     route_failures,
 )
-from tests.notes.conftest import note_data
+from tests.notes.factories import note_data
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from lived.notes import queries, rollups, services
 from lived.notes.models import DailyNote, PlanUseDaily
 from lived.people.models import Person
-from tests.notes.conftest import note_data
+from tests.notes.factories import note_data
 
 pytestmark = pytest.mark.django_db
 

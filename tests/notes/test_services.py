@@ -14,7 +14,7 @@ from lived.notes import services
 from lived.notes.models import DailyNote, HandoverNote, HandoverRead, LanguageFlagRecord
 from lived.notes.shifts import shift_at, window
 from lived.reviews.models import AgendaItem, Review
-from tests.notes.conftest import note_data
+from tests.notes.factories import note_data
 
 pytestmark = pytest.mark.django_db
 

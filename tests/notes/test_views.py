@@ -15,8 +15,8 @@ from lived.outcomes import briefing as outcomes_briefing
 from lived.people import services as people_services
 from lived.risk import briefing as risk_briefing
 from tests.conftest import person_data
-from tests.notes.conftest import note_data
-from tests.plans.test_print import agree, make_plan
+from tests.notes.factories import _people, note_data
+from tests.plans.factories import agree, make_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -230,17 +230,6 @@ def test_the_briefing_shows_what_good_support_looks_like_this_shift(
     assert "Tea first" not in late
     agency = client.get("/briefing/?view=agency").content.decode()
     assert "Tea first, quiet time" in agency and "Hang on" in agency
-
-
-def _people(count, service, senior):
-    for n in range(count):
-        created = people_services.create_person(
-            actor=senior, data=person_data(service, given_name=f"P{n}", nhs_number="")
-        )
-        plan = make_plan(created, senior)
-        agree(plan.draft, senior)
-        services.add_handover(actor=senior, person=created, text="Fine")
-        services.record_note(actor=senior, person=created, data=note_data(text="Tea"))
 
 
 def _briefing_queries(client, user):

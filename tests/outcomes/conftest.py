@@ -1,12 +1,6 @@
 import pytest
 
 from lived.outcomes import services
-from lived.outcomes.measures import get_measure
-
-
-def all_answers(code, value=0, **overrides):
-    measure = get_measure(code)
-    return {c: value for c in measure.item_codes} | overrides
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ nothing is saved."""
 import pytest
 from django.apps import apps
 
-from tests.outcomes.test_permission_matrix import Objects
+from tests.outcomes.factories import Objects
 
 pytestmark = pytest.mark.django_db
 

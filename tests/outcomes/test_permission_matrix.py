@@ -4,10 +4,8 @@ someone else's person → 404, never 500, nothing written by a GET or a refused 
 
 import pytest
 
-from lived.outcomes import services
 from tests.matrix_helpers import CARE, SENIOR_UP, WRITERS, Expect, anonymous_failures, route_failures
-from tests.outcomes.conftest import all_answers
-from tests.outcomes.test_services import full_check
+from tests.outcomes.factories import Objects
 
 pytestmark = pytest.mark.django_db
 
@@ -46,43 +44,6 @@ MATRIX = {
         Expect(not_found_for=frozenset({"outsider"})),
     ),
 }
-
-
-class Objects:
-    def __init__(self, person, senior, service):
-        self.p = person.public_id
-        scale = services.define_scale(
-            actor=senior,
-            service=service,
-            data={"name": "Anxiety", "question": "How anxious?", "low": 0, "high": 10},
-        )
-        self.scale = scale.public_id
-        response = services.complete_measure(
-            actor=senior,
-            person=person,
-            measure_code="phq9",
-            answers=all_answers("phq9", phq9_9=1),
-            mode="with_staff",
-        )
-        self.alert = response.alert.public_id
-        check = services.record_health_check(actor=senior, person=person, data=full_check())
-        self.check = check.public_id
-        self.follow_up = services.add_follow_up(
-            actor=senior,
-            person=person,
-            health_check=check,
-            what="BP again",
-            owner=senior,
-            due_on=check.checked_on,
-        ).public_id
-        self.group = services.create_group(
-            actor=senior,
-            service=service,
-            name="Term",
-            starts_on=check.checked_on,
-            ends_on=check.checked_on,
-            members=[person],
-        ).public_id
 
 
 @pytest.mark.parametrize("url_name", sorted(MATRIX))

@@ -18,7 +18,7 @@ from lived.outcomes.models import (
     OutcomeGroup,
     UrgentAlert,
 )
-from tests.test_scale import Provider, assert_does_not_grow, at_200_and_2000, measure
+from tests.factories import Provider, assert_does_not_grow, at_200_and_2000, measure
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from lived.outcomes.models import HealthCheck, MeasureResponse, SelfRating, Urge
 from lived.outcomes.queries import group_comparison, health_status
 from lived.people import services as people_services
 from tests.conftest import person_data
-from tests.outcomes.conftest import all_answers
+from tests.outcomes.factories import all_answers, full_check
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -144,23 +144,6 @@ def test_completing_a_scheduled_measure_moves_it_on(person, person_user, senior)
         services.add_schedule(
             actor=senior, person=person, measure_code="nope", every_weeks=4, first_due=TODAY
         )
-
-
-def full_check(**extra):
-    data = {
-        "checked_on": TODAY,
-        "done_by": "Elm Surgery",
-        "height_cm": Decimal("170.0"),
-        "weight_kg": Decimal("72.3"),
-        "systolic": 120,
-        "diastolic": 80,
-        "glucose_test": "hba1c",
-        "glucose_value": Decimal("40.0"),
-        "cholesterol": Decimal("4.9"),
-        "smoking": "never",
-        "alcohol_units": 4,
-    }
-    return data | extra
 
 
 def test_bmi_is_computed_and_stored(person, support_worker):

@@ -24,8 +24,7 @@ from lived.outcomes.models import (
 )
 from lived.people import services as people_services
 from tests.conftest import person_data
-from tests.outcomes.conftest import all_answers
-from tests.outcomes.test_services import full_check
+from tests.outcomes.factories import all_answers, full_check
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()

@@ -3,6 +3,7 @@
 import pytest
 
 from lived.core.models import AuditEvent
+from tests.people.factories import details_post
 
 pytestmark = pytest.mark.django_db
 
@@ -60,8 +61,6 @@ def test_a_stale_communication_profile_edit_is_refused(client, senior, manager, 
 
 
 def test_a_stale_details_edit_is_refused(client, senior, manager, person, service):
-    from tests.people.test_views import details_post
-
     opened = person.version
     client.force_login(senior)
     assert (
@@ -99,8 +98,6 @@ def test_a_stale_circle_member_edit_is_refused(client, senior, manager, person, 
 
 
 def test_an_edit_opened_before_a_record_was_archived_is_refused(client, senior, manager, person, service):
-    from tests.people.test_views import details_post
-
     opened = person.version
     client.force_login(manager)
     client.post(f"/people/{person.public_id}/archive/", {"reason": "Moved away"})

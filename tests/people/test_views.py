@@ -3,28 +3,9 @@ import pytest
 from lived.core.models import AuditEvent
 from lived.people.models import Person
 from tests.conftest import person_data
+from tests.people.factories import details_post
 
 pytestmark = pytest.mark.django_db
-
-
-def details_post(service, version=None, **overrides):
-    data = {
-        "given_name": "Rowan",
-        "family_name": "Example",
-        "preferred_name": "Ro",
-        "pronouns": "they/them",
-        "date_of_birth[day]": "3",
-        "date_of_birth[month]": "11",
-        "date_of_birth[year]": "1988",
-        "nhs_number": "943 476 5919",
-        "service": str(service.public_id),
-        "key_worker": "",
-        "on_cpa": "true",
-    }
-    if version is not None:
-        data["version"] = str(version)
-    data.update(overrides)
-    return data
 
 
 def test_a_senior_adds_a_person_and_the_creation_is_audited(client, senior, service):

@@ -5,7 +5,7 @@ import pytest
 from django.apps import apps
 
 from lived.plans import services
-from tests.plans.test_permission_matrix import PlanObjects, build_agreed_plan_and_draft
+from tests.plans.factories import PlanObjects, build_agreed_plan_and_draft
 
 pytestmark = pytest.mark.django_db
 

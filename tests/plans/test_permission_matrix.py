@@ -2,13 +2,10 @@
 someone else's person → 404, never 500, nothing written by a GET or a refused POST
 (tests/matrix_helpers.py). tests/test_permission_matrix.py fails if a plan URL is missing from MATRIX."""
 
-import datetime
-
 import pytest
 
-from lived.plans import services
-from lived.plans.models import Action, Outcome, PlanningConversation, PromptCard, Routine, RoutineStep
 from tests.matrix_helpers import CARE, SENIOR_UP, Expect, Redirect, anonymous_failures, route_failures
+from tests.plans.factories import PlanObjects, build_agreed_plan_and_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -64,92 +61,6 @@ MATRIX = {
     "plans:edit_prompt_card": (_d("prompt-cards/{o.card}/"), EDITORS),
     "plans:remove_prompt_card": (_d("prompt-cards/{o.card}/remove/"), EDITORS),
 }
-
-
-def add(actor, model, parent, **data):
-    return services.add_part(actor=actor, model=model, parent=parent, data=data)
-
-
-def build_agreed_plan_and_draft(person, senior):
-    """Version 1 agreed by the person, with one of every part; version 2 open as a draft copy."""
-    first = services.start_plan(actor=senior, person=person)
-    outcome = add(
-        senior,
-        Outcome,
-        first,
-        in_persons_words="I want to cook my own tea twice a week.",
-        life_area="home",
-        chime_domain="empowerment",
-        evidence="Meals cooked, in daily notes",
-        review_frequency_weeks=6,
-        review_owner=senior,
-    )
-    add(
-        senior,
-        Action,
-        outcome,
-        what="Shop for one meal with Sam on Mondays",
-        owner=senior,
-        frequency="Mondays",
-    )
-    routine = add(senior, Routine, first, name="Morning support agreement", arrival_window="8:00 to 8:45")
-    add(
-        senior,
-        RoutineStep,
-        routine,
-        what="Tea first",
-        agreed_language="Tea first, then we'll see",
-        window_start=datetime.time(8, 0),
-        window_end=datetime.time(8, 45),
-    )
-    add(
-        senior,
-        PromptCard,
-        first,
-        title="When anxiety rises in the morning",
-        green_looks_like="Chatty",
-        green_staff_do="Carry on",
-        amber_looks_like="Quiet, pacing",
-        amber_staff_do="Offer tea and time",
-        red_looks_like="Shouting",
-        red_staff_do="Step back and give space",
-    )
-    add(
-        senior,
-        PlanningConversation,
-        first,
-        held_on=datetime.date(2026, 1, 5),
-        participants="Sam, Hannah",
-        options_considered="Cooking class, cooking at home",
-        agreed="Cook at home on Mondays",
-        why="Sam prefers home",
-    )
-    first.refresh_from_db()
-    services.record_response(
-        actor=person.user or senior,
-        version=first,
-        agrees=True,
-        persons_words="Yes, that's me",
-        opened_version=first.version,
-    )
-    draft = services.start_new_draft(
-        actor=senior, plan=first.plan, reason="Sam wants to add cooking with friends"
-    )
-    first.refresh_from_db()
-    return first, draft
-
-
-class PlanObjects:
-    def __init__(self, person, agreed, draft):
-        self.p = person.public_id
-        self.agreed = agreed.number
-        self.draft = draft.number
-        self.outcome = draft.outcomes.get().public_id
-        self.action = Action.objects.get(outcome__plan_version=draft).public_id
-        self.routine = draft.routines.get().public_id
-        self.step = RoutineStep.objects.get(routine__plan_version=draft).public_id
-        self.card = draft.prompt_cards.get().public_id
-        self.conversation = draft.conversations.get().public_id
 
 
 @pytest.fixture

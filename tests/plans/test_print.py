@@ -1,10 +1,8 @@
 """The person's version, the agency summary and the PDFs: real PDFs, first person for the person,
 readability for staff only, nothing fetched from the network, and the usual 404/403 scoping."""
 
-import datetime
 import re
 import uuid
-from types import SimpleNamespace
 
 import pytest
 from django.db import connection
@@ -15,113 +13,11 @@ from django.utils import timezone
 from lived.core.models import AuditEvent
 from lived.people import services as people_services
 from lived.plans import pdf, services
-from lived.plans.models import Action, Outcome, PromptCard, Routine, RoutineStep
 from lived.plans.readability import clock
 from lived.plans.views.print import current_version, staff_plan_context
+from tests.plans.factories import agree, make_plan
 
 pytestmark = pytest.mark.django_db
-
-
-def make_plan(person, senior, *, outcomes=1):
-    """A plan like Ada's in scenario 2: an outcome with an action, a morning routine with a boundary
-    step, a traffic-light card, and a communication profile with a pause word."""
-    draft = services.start_plan(actor=senior, person=person)
-    for n in range(outcomes):
-        outcome = services.add_part(
-            actor=senior,
-            model=Outcome,
-            parent=draft,
-            data={
-                "in_persons_words": "I want slower mornings, with tea before anything else."
-                if n == 0
-                else f"I want to go to the garden centre {n} times a month.",
-                "life_area": "home",
-                "chime_domain": "empowerment",
-                "evidence": "Fewer mornings when I feel rushed, in my check-ins",
-                "review_owner": senior,
-                "review_frequency_weeks": 6,
-            },
-        )
-        services.add_part(
-            actor=senior,
-            model=Action,
-            parent=outcome,
-            data={
-                "what": "Make tea with Sam before personal care",
-                "owner": senior,
-                "frequency": "Every morning",
-            },
-        )
-    routine = services.add_part(
-        actor=senior,
-        model=Routine,
-        parent=draft,
-        data={
-            "name": "Morning support agreement",
-            "in_persons_words": "Rushing makes me anxious.",
-            "arrival_window": "8:00 to 8:45",
-            "agency_summary": "Tea first, quiet time, then personal care. Medication at 9 is fixed.",
-            "when_distress_rises": "Offer to come back in 30 minutes.",
-        },
-    )
-    tea = services.add_part(
-        actor=senior, model=RoutineStep, parent=routine, data={"what": "Tea first", "agreed_language": "Tea?"}
-    )
-    meds = services.add_part(
-        actor=senior,
-        model=RoutineStep,
-        parent=routine,
-        data={
-            "what": "Morning tablets",
-            "flexibility": "boundary",
-            "boundary_reason": "They work best at 9.",
-        },
-    )
-    # Times set directly: lived/core/audit.py cannot yet snapshot a datetime.time (reported).
-    RoutineStep.objects.filter(pk=tea.pk).update(
-        window_start=datetime.time(8, 0), window_end=datetime.time(8, 45)
-    )
-    RoutineStep.objects.filter(pk=meds.pk).update(
-        window_start=datetime.time(9, 0), window_end=datetime.time(9, 15)
-    )
-    card = services.add_part(
-        actor=senior,
-        model=PromptCard,
-        parent=draft,
-        data={
-            "title": "When anxiety rises in the morning",
-            "green_looks_like": "Chatting, making plans",
-            "green_staff_do": "Follow the routine",
-            "amber_looks_like": "Pacing, short answers",
-            "amber_staff_do": "Pause and offer tea",
-            "red_looks_like": "Shouting, asking staff to leave",
-            "red_staff_do": "Step outside and try again in 30 minutes",
-        },
-    )
-    people_services.save_communication_profile(
-        actor=senior,
-        person=person,
-        data={
-            "shows_yes": "Nods and says yeah",
-            "shows_no": "Looks away",
-            "shows_overload": "Covers ears",
-            "pause_words": "Hang on",
-            "phrasing_to_avoid": "You need to",
-            "consent_explain": "Say what and why",
-        },
-        opened_version=1,
-    )
-    return SimpleNamespace(draft=draft, routine=routine, card=card)
-
-
-def agree(version, person_user):
-    return services.record_response(
-        actor=person_user,
-        version=version,
-        agrees=True,
-        persons_words="Yes, that's me",
-        opened_version=version.version,
-    )
 
 
 @pytest.fixture

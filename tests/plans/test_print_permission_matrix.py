@@ -9,7 +9,7 @@ import pytest
 
 from lived.plans import urls_print
 from tests.matrix_helpers import CARE, SENIOR_UP, anonymous_failures, route_failures
-from tests.plans.test_print import make_plan
+from tests.plans.factories import make_plan
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from lived.plans.models import (
     RoutineStep,
     SupportPlan,
 )
-from tests.plans.test_permission_matrix import PlanObjects, add, build_agreed_plan_and_draft
+from tests.plans.factories import PlanObjects, add, build_agreed_plan_and_draft
 
 pytestmark = pytest.mark.django_db
 

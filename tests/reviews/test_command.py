@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from lived.reviews.models import Review
-from tests.reviews.conftest import AGREED_ON, at
+from tests.reviews.factories import AGREED_ON, at
 
 pytestmark = pytest.mark.django_db
 

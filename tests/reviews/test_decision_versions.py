@@ -13,7 +13,7 @@ from lived.core.models import AuditEvent
 from lived.plans.models import PlanVersion
 from lived.reviews import services
 from lived.reviews.models import Review
-from tests.reviews.conftest import agreed_plan
+from tests.reviews.factories import agreed_plan
 
 pytestmark = pytest.mark.django_db
 

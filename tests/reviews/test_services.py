@@ -11,7 +11,7 @@ from lived.people import services as people_services
 from lived.plans.models import PlanVersion
 from lived.reviews import services
 from lived.reviews.models import AgendaItem, CheckIn, Review
-from tests.reviews.conftest import AGREED_ON, agreed_plan, at
+from tests.reviews.factories import AGREED_ON, agreed_plan, at
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from lived.plans.models import PlanVersion
 from lived.reviews import services
 from lived.reviews.models import AgendaItem, CheckIn, Review
 from tests.conftest import person_data
-from tests.reviews.conftest import at
+from tests.reviews.factories import agreed_plan, at
 
 pytestmark = pytest.mark.django_db
 
@@ -85,8 +85,6 @@ def test_staff_choose_the_trigger(client, person, support_worker):
 
 
 def test_staff_complete_the_review_and_land_on_the_new_draft(client, person, senior, person_user, review):
-    from tests.reviews.conftest import agreed_plan
-
     agreed = agreed_plan(person=person, senior=senior, person_user=person_user)
     client.force_login(senior)
     assert client.get(review_url(review, "complete/")).status_code == 200
