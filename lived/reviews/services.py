@@ -22,9 +22,9 @@ from django.utils import timezone
 
 from lived.core.audit import record_person_change as _audit
 from lived.core.audit import snapshot
-from lived.core.concurrency import check_version
 from lived.core.models import AuditEvent
 from lived.core.presenters import date_long
+from lived.core.updates import locked_for_change
 from lived.reviews.models import AgendaItem, CheckIn, Review
 
 A = AuditEvent.Action
@@ -104,6 +104,8 @@ def raise_review(*, person, trigger, details, actor=None, due_on=None, outcome_k
                 .first()
             )
             if existing is not None:
+                # Not locked_for_change: the row written and audited is the agenda item; the review's
+                # own row is audited only when it is brought forward.
                 existing.version += 1
                 existing.updated_by = actor
                 item = AgendaItem.objects.create(
@@ -286,6 +288,7 @@ def add_agenda_item(*, actor, review: Review, text: str, in_persons_words: bool 
     with transaction.atomic():
         current = _lock_open(review)
         by_person = _is_person(actor, current.person)
+        # Not locked_for_change: the audit row is the new agenda item's; the review only moves on.
         current.version += 1
         current.updated_by = actor
         current.save(update_fields=["version", "updated_by", "updated_at"])
@@ -382,19 +385,17 @@ def complete_review(
         "what_is_not_working": what_is_not_working,
         "decisions": decisions,
     }
-    with transaction.atomic():
-        current = _lock_open(review)
-        check_version(current, seen_version, submitted)
-        before = snapshot(current, Review.AUDIT_FIELDS)
-        now = timezone.now()
+    with (
+        transaction.atomic(),
+        _locked_open_for_change(actor, review, seen_version, submitted, "Review completed") as change,
+    ):
+        current = change.obj
         current.what_is_working = what_is_working
         current.what_is_not_working = what_is_not_working
         current.decisions = decisions
         current.status = Review.Status.COMPLETED
-        current.completed_at = now
+        current.completed_at = timezone.now()
         current.completed_by = actor
-        current.updated_by = actor
-        current.version += 1
         plan = current.plan or SupportPlan.objects.filter(person=current.person).first()
         if plan is not None:
             current.plan = plan
@@ -403,17 +404,19 @@ def complete_review(
                 plan=plan,
                 reason=f"Review on {date_long(timezone.localdate())}: {decisions[:200]}",
             )
-        current.save()
-        _audit(
-            actor,
-            A.UPDATE,
-            current,
-            current.person,
-            "Review completed",
-            before=before,
-            after=snapshot(current, Review.AUDIT_FIELDS),
-        )
-    return current
+    return change.obj
+
+
+def _locked_open_for_change(actor, review: Review, seen_version, submitted: dict, what: str):
+    """A decision about an open review, taken on the version the decider was shown."""
+    return locked_for_change(
+        _lock_open(review),
+        actor=actor,
+        fields=Review.AUDIT_FIELDS,
+        what=what,
+        opened_version=seen_version,
+        submitted=submitted,
+    )
 
 
 def cancel_review(*, actor, review: Review, seen_version: int, reason: str) -> Review:
@@ -421,24 +424,14 @@ def cancel_review(*, actor, review: Review, seen_version: int, reason: str) -> R
     StaleEdit if the review or its agenda changed since `seen_version` (the person may have just added
     something they want to talk about)."""
     reason = _clean_text(reason, "Say why the review is no longer needed")
-    with transaction.atomic():
-        current = _lock_open(review)
-        check_version(current, seen_version, {"cancelled_reason": reason})
-        before = snapshot(current, Review.AUDIT_FIELDS)
+    submitted = {"cancelled_reason": reason}
+    with (
+        transaction.atomic(),
+        _locked_open_for_change(actor, review, seen_version, submitted, "Review cancelled") as change,
+    ):
+        current = change.obj
         current.status = Review.Status.CANCELLED
         current.cancelled_at = timezone.now()
         current.cancelled_by = actor
         current.cancelled_reason = reason
-        current.updated_by = actor
-        current.version += 1
-        current.save()
-        _audit(
-            actor,
-            A.UPDATE,
-            current,
-            current.person,
-            "Review cancelled",
-            before=before,
-            after=snapshot(current, Review.AUDIT_FIELDS),
-        )
-    return current
+    return change.obj
