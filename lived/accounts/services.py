@@ -14,10 +14,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django_otp import devices_for_user
 
 from lived.accounts.models import CARE_ROLES, Role, RoleGrantRequest, ServiceRole, User
 from lived.core.audit import record_change, snapshot
 from lived.core.models import AuditEvent
+from lived.core.updates import locked_for_change
 
 A = AuditEvent.Action
 # What an account's audit rows show before and after a change made in the administration site.
@@ -91,6 +93,7 @@ def update_user_account(*, actor, user: User) -> User:
     Nobody changes their own access (active, staff), superuser status never changes here, and only a
     superuser changes a superuser's account. When the email address changes, the old address is told,
     so a reset link sent to a new address cannot go unnoticed."""
+    # Not locked_for_change: the administration form's own instance is saved, and audited only if changed.
     with transaction.atomic():
         current = User.objects.select_for_update().get(pk=user.pk)
         if current.is_superuser and not actor.is_superuser:
@@ -149,8 +152,6 @@ def send_password_reset_link(*, actor, user: User, base_url: str) -> None:
 def reset_two_factor(*, actor, user: User) -> int:
     """Remove every two-factor device of another user (a lost phone): they set up a new one at their
     next sign-in, with their own password. Nobody resets their own. Audited; returns how many."""
-    from django_otp import devices_for_user
-
     if actor.pk == user.pk:
         raise ValidationError("You cannot reset your own two-factor sign-in. Ask another administrator.")
     if user.is_superuser and not actor.is_superuser:
@@ -315,49 +316,40 @@ def _decide(actor, grant_request: RoleGrantRequest) -> RoleGrantRequest:
 def confirm_role_grant(*, actor, grant_request: RoleGrantRequest) -> ServiceRole:
     """A second person confirms the role: only now does the ServiceRole exist. Audited."""
     with transaction.atomic():
-        current = _decide(actor, grant_request)
-        before = _request_snapshot(current)
-        current.confirmed_by, current.confirmed_at, current.updated_by = actor, timezone.now(), actor
-        current.save(update_fields=["confirmed_by", "confirmed_at", "updated_by", "updated_at"])
-        service_role, _created = ServiceRole.objects.get_or_create(
-            user=current.user,
-            service=current.service,
-            role=current.role,
-            defaults={"team": current.team, "created_by": current.requested_by, "updated_by": actor},
-        )
-        record_change(
-            actor=actor,
-            action=A.UPDATE,
-            obj=current,
-            what=f"Role confirmed: {current}"[:200],
-            before=before,
-            after=_request_snapshot(current),
-        )
+        with _decided(actor, grant_request, "Role confirmed", ["confirmed_by", "confirmed_at"]) as change:
+            current = change.obj
+            current.confirmed_by, current.confirmed_at = actor, timezone.now()
+            service_role, _created = ServiceRole.objects.get_or_create(
+                user=current.user,
+                service=current.service,
+                role=current.role,
+                defaults={"team": current.team, "created_by": current.requested_by, "updated_by": actor},
+            )
         _record_role_given(actor, service_role)
     return service_role
 
 
+def _decided(actor, grant_request: RoleGrantRequest, what: str, update_fields: list[str]):
+    """The decision on a request, by a manager who may take it, with its audit row."""
+    return locked_for_change(
+        _decide(actor, grant_request),
+        actor=actor,
+        person=None,
+        fields=_request_snapshot,
+        what=lambda current: f"{what}: {current}",
+        update_fields=update_fields,
+    )
+
+
 def decline_role_grant(*, actor, grant_request: RoleGrantRequest, reason: str) -> RoleGrantRequest:
     """Decline a role: it never takes effect. Audited with the reason."""
-    with transaction.atomic():
-        current = _decide(actor, grant_request)
-        before = _request_snapshot(current)
-        current.declined_by, current.declined_at, current.updated_by = actor, timezone.now(), actor
+    fields = ["declined_by", "declined_at", "declined_reason"]
+    with transaction.atomic(), _decided(actor, grant_request, "Role declined", fields) as change:
+        current = change.obj
+        current.declined_by, current.declined_at = actor, timezone.now()
         current.declined_reason = reason
-        current.save(
-            update_fields=["declined_by", "declined_at", "declined_reason", "updated_by", "updated_at"]
-        )
-        after = _request_snapshot(current)
-        after["declined_reason"] = reason
-        record_change(
-            actor=actor,
-            action=A.UPDATE,
-            obj=current,
-            what=f"Role declined: {current}"[:200],
-            before=before,
-            after=after,
-        )
-    return current
+        change.after = {**_request_snapshot(current), "declined_reason": reason}
+    return change.obj
 
 
 def remove_role(*, actor, service_role: ServiceRole) -> None:

@@ -14,6 +14,7 @@ def _audited_fields(instance) -> list[str]:
 
 def save_from_administration(*, actor, instance):
     """Create or change an organisation, service or team; archiving stamps who archived it."""
+    # Not locked_for_change: the administration form's own instance is saved (or created), audited if changed.
     with transaction.atomic():
         model = type(instance)
         current = model.objects.select_for_update().filter(pk=instance.pk).first() if instance.pk else None
