@@ -20,6 +20,7 @@ from django.utils import timezone
 from lived.core.audit import record_person_change as _audit
 from lived.core.audit import snapshot
 from lived.core.models import AuditEvent
+from lived.core.updates import locked_for_change
 from lived.outcomes.measures import IncompleteAnswers, get_measure
 from lived.outcomes.measures.scoring import GAS_SCORES
 from lived.outcomes.models import (
@@ -34,6 +35,8 @@ from lived.outcomes.models import (
     SelfRatingScale,
     UrgentAlert,
 )
+from lived.reviews.models import Review
+from lived.reviews.services import raise_review
 
 A = AuditEvent.Action
 SELF_REPORT_ONLY = "Only the person can complete this, signed in to their own account"
@@ -125,18 +128,16 @@ def complete_measure(
         for schedule in MeasureSchedule.objects.select_for_update().filter(
             person=person, measure_code=measure.code, archived_at__isnull=True
         ):
-            before = {"next_due": schedule.next_due.isoformat()}
-            schedule.next_due = completed_on + datetime.timedelta(weeks=schedule.every_weeks)
-            schedule.save(update_fields=["next_due", "updated_at"])
-            _audit(
-                None,
-                A.UPDATE,
+            with locked_for_change(
                 schedule,
-                person,
-                f"{measure.name} next due moved on",
-                before=before,
-                after={"next_due": schedule.next_due.isoformat()},
-            )
+                actor=None,
+                person=person,
+                fields=["next_due"],
+                what=f"{measure.name} next due moved on",
+                set_updated_by=False,
+                update_fields=["next_due"],
+            ):
+                schedule.next_due = completed_on + datetime.timedelta(weeks=schedule.every_weeks)
     return response
 
 
@@ -172,26 +173,20 @@ def acknowledge_alert(*, actor, alert: UrgentAlert, action_taken: str) -> Urgent
         raise ValidationError("Say what was done")
     if len(action_taken) > MAX_TEXT:
         raise ValidationError(f"Keep it to {MAX_TEXT} characters or fewer")
-    with transaction.atomic():
-        current = UrgentAlert.objects.select_for_update().select_related("person").get(pk=alert.pk)
+    with locked_for_change(
+        UrgentAlert.objects.select_related("person"),
+        alert.pk,
+        actor=actor,
+        fields=UrgentAlert.AUDIT_FIELDS,
+        what="Urgent alert acknowledged",
+    ) as change:
+        current = change.obj
         if current.acknowledged_at is not None:
             raise ValidationError("This alert has already been acknowledged")
-        before = snapshot(current, UrgentAlert.AUDIT_FIELDS)
         current.acknowledged_at = timezone.now()
         current.acknowledged_by = actor
         current.action_taken = action_taken
-        current.updated_by = actor
-        current.save()
-        _audit(
-            actor,
-            A.UPDATE,
-            current,
-            current.person,
-            "Urgent alert acknowledged",
-            before=before,
-            after=snapshot(current, UrgentAlert.AUDIT_FIELDS),
-        )
-    return current
+    return change.obj
 
 
 def record_self_rating(
@@ -237,9 +232,6 @@ def falling_run() -> int:
 def _review_if_falling(person, scale: SelfRatingScale) -> None:
     """When a rating (not a count) has got worse at each of the last N ratings (N = 3 by default: the
     latest three each worse than the one before), ask for a review (idempotent per open trigger)."""
-    from lived.reviews.models import Review
-    from lived.reviews.services import raise_review
-
     if scale.kind != SelfRatingScale.Kind.RATING:
         return
     run = falling_run()
@@ -423,27 +415,21 @@ def close_follow_up(*, actor, follow_up: HealthFollowUp, outcome: str) -> Health
     outcome = (outcome or "").strip()
     if not outcome:
         raise ValidationError("Say what happened")
-    with transaction.atomic():
-        current = HealthFollowUp.objects.select_for_update().select_related("person").get(pk=follow_up.pk)
+    with locked_for_change(
+        HealthFollowUp.objects.select_related("person"),
+        follow_up.pk,
+        actor=actor,
+        fields=HealthFollowUp.AUDIT_FIELDS,
+        what="Health check follow-up closed",
+    ) as change:
+        current = change.obj
         if current.status == HealthFollowUp.Status.CLOSED:
             raise ValidationError("This follow-up is already closed")
-        before = snapshot(current, HealthFollowUp.AUDIT_FIELDS)
         current.status = HealthFollowUp.Status.CLOSED
         current.closed_at = timezone.now()
         current.closed_by = actor
         current.outcome = outcome[:MAX_TEXT]
-        current.updated_by = actor
-        current.save()
-        _audit(
-            actor,
-            A.UPDATE,
-            current,
-            current.person,
-            "Health check follow-up closed",
-            before=before,
-            after=snapshot(current, HealthFollowUp.AUDIT_FIELDS),
-        )
-    return current
+    return change.obj
 
 
 def create_group(*, actor, service, name: str, starts_on, ends_on, members) -> OutcomeGroup:
