@@ -17,7 +17,7 @@ from lived.core.models import AuditEvent
 from lived.notes import rollups
 from lived.notes.models import DailyNote, HandoverNote, HandoverRead, LanguageFlagRecord, PlanUseDaily
 from lived.notes.services import setting
-from lived.notes.shifts import since_last_worked
+from lived.notes.shifts import handover_since, since_last_worked
 
 
 def notes_for(person):
@@ -30,8 +30,14 @@ def notes_for(person):
     )
 
 
-def ratings_for(person, since: datetime.datetime):
-    """The person's own ratings since `since`, oldest first, leaving out notes that were corrected."""
+# The notes page charts the person's own ratings over this many days.
+RATINGS_SHOWN_DAYS = 60
+
+
+def ratings_for(person, since: datetime.datetime | None = None):
+    """The person's own ratings since `since` (by default the last `RATINGS_SHOWN_DAYS` days), oldest
+    first, leaving out notes that were corrected."""
+    since = since or timezone.now() - datetime.timedelta(days=RATINGS_SHOWN_DAYS)
     return list(
         DailyNote.objects.filter(
             person=person, occurred_at__gte=since, self_rating__isnull=False, correction__isnull=True
@@ -103,7 +109,7 @@ def plan_use(people, *, days: int | None = None, today: datetime.date | None = N
     """Per person: notes in the last `days` days (today and the days before it) that stand, and how
     many of them name a plan action or routine step. One query, on the rollup (`PlanUseDaily`), never
     the raw notes, so its cost follows people and days, not the number of notes."""
-    days = days or setting("PLAN_USE_DAYS", 14)
+    days = days or plan_use_days()
     since = (today or rollups.today()) - datetime.timedelta(days=days - 1)
     rows = (
         PlanUseDaily.objects.filter(person__in=people, day__gte=since)
@@ -113,6 +119,41 @@ def plan_use(people, *, days: int | None = None, today: datetime.date | None = N
         .order_by()
     )
     return {r["person_id"]: {"total": r["total"], "used": r["used"]} for r in rows}
+
+
+def plan_use_days() -> int:
+    """How many days back the plan-in-use figures look (today and the days before it)."""
+    return setting("PLAN_USE_DAYS", 14)
+
+
+def plan_use_threshold() -> int:
+    """The share of notes, in per cent, below which a person's plan counts as not in use."""
+    return setting("PLAN_USE_THRESHOLD", 50)
+
+
+def plan_use_share(counts: dict) -> int | None:
+    """The share of the person's standing notes that name their plan, in whole per cent; None with no
+    notes at all."""
+    return round(100 * counts["used"] / counts["total"]) if counts["total"] else None
+
+
+def plan_not_in_use(share: int | None, threshold: int) -> bool:
+    """The plan-in-use rule: a plan counts as not in use when fewer than `threshold` per cent of the
+    person's notes name it, or when there are no notes to tell."""
+    return share is None or share < threshold
+
+
+def plan_use_by_person(people, *, days: int, threshold: int) -> list[dict]:
+    """For each of these people (already loaded through the scoped query), in their order: their
+    notes in the last `days` days (`total`), how many name the plan (`used`), the `share` and whether
+    the plan counts as not in use (`low`). One query, as `plan_use`."""
+    use = plan_use(people, days=days)
+    rows = []
+    for person in people:
+        counts = use.get(person.pk, {"total": 0, "used": 0})
+        share = plan_use_share(counts)
+        rows.append({"person": person, **counts, "share": share, "low": plan_not_in_use(share, threshold)})
+    return rows
 
 
 @dataclass
@@ -194,7 +235,7 @@ def briefing(people, *, shift, viewer, window: BriefingWindow | None = None) -> 
     people = list(people.select_related("service").order_by("family_name", "given_name", "pk"))
     ids = [p.pk for p in people]
     since = window.since
-    handover_since = shift.previous().start
+    handovers_from = handover_since(shift)
     versions = {
         v.plan.person_id: v
         for v in PlanVersion.objects.filter(plan__person_id__in=ids, status=PlanVersion.Status.AGREED)
@@ -212,7 +253,7 @@ def briefing(people, *, shift, viewer, window: BriefingWindow | None = None) -> 
     handovers = defaultdict(list)
     for handover in (
         # Handover goes from shift to shift, confirmed read (ConfirmHandover reads the same window).
-        HandoverNote.objects.filter(person_id__in=ids, created_at__gte=handover_since)
+        HandoverNote.objects.filter(person_id__in=ids, created_at__gte=handovers_from)
         .select_related("author")
         .annotate(read_by_me=Count("reads", filter=Q(reads__user=viewer)))
         .order_by("created_at")
@@ -293,6 +334,37 @@ def language_counts(service_ids, *, months: int = 6):
 
 # Who is expected to read handover at a service (the "not yet read" page lists the same people).
 HANDOVER_READER_ROLES = [Role.SUPPORT_WORKER, Role.SENIOR, Role.MANAGER]
+
+# The "not yet read" page looks back this many days.
+UNREAD_HANDOVER_DAYS = 3
+
+
+def handover_readers(service) -> list:
+    """The users expected to read handover at this service (they hold a reader role there), each once,
+    by display name. Empty without a service. One query."""
+    if service is None:
+        return []
+    roles = ServiceRole.objects.filter(service=service, role__in=HANDOVER_READER_ROLES).select_related("user")
+    return sorted({r.user for r in roles}, key=lambda u: u.display_name)
+
+
+def who_has_read(handover, readers) -> tuple[list, list]:
+    """(read, unread): the `readers` who have confirmed reading this handover note (its `reads`
+    prefetched), and those who have not. Its author is never waiting to read their own note."""
+    done = {r.user_id for r in handover.reads.all()}
+    read = [u for u in readers if u.pk in done]
+    unread = [u for u in readers if u.pk not in done and u.pk != handover.author_id]
+    return read, unread
+
+
+def handover_read_status(people, since: datetime.datetime, readers) -> list[dict]:
+    """Each handover note about these people since `since` (as `unread_handovers`), with which of the
+    `readers` have read it and which have not yet."""
+    rows = []
+    for handover in unread_handovers(people, since):
+        read, unread = who_has_read(handover, readers)
+        rows.append({"handover": handover, "read": read, "unread": unread})
+    return rows
 
 
 def handovers_not_read_by_everyone(people, since: datetime.datetime) -> dict[int, int]:

@@ -77,6 +77,23 @@ def shift_at(moment: datetime.datetime | None = None) -> ShiftWindow:
     return max(candidates, key=lambda w: w.start)
 
 
+def chosen_window(name: str = "", day: datetime.date | None = None) -> ShiftWindow:
+    """The shift a reader asked for: by name (early, late or night) and/or by the day it starts. What
+    was not asked for is the running shift's; an unknown name counts as not asked. The running shift
+    when neither was asked for."""
+    current = shift_at()
+    if name in ORDER or day:
+        return window(name if name in ORDER else current.name, day or current.date)
+    return current
+
+
+def handover_since(shift: ShiftWindow | None = None) -> datetime.datetime:
+    """Handover goes from shift to shift: the handover notes for `shift` (by default the running one)
+    are those written since the start of the shift before it. The notes page, confirming handover
+    read and the briefing all read this window."""
+    return (shift or shift_at()).previous().start
+
+
 # However long a reader has been away, the briefing looks back at most this far (a worker back from
 # two weeks' leave reads the record, not a briefing card, for what happened before that).
 MAX_LOOKBACK = datetime.timedelta(days=14)

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime
-import uuid
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -15,55 +14,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
+from lived.accounts.models import Role
 from lived.core import outbox
-from lived.core.charts import Band, Series, bar_chart, line_chart
-from lived.core.language import check_language
 from lived.core.views import Attention, PermissionView, PersonView, add_service_errors, choose_service
-from lived.notes import forms, queries, services
+from lived.notes import forms, presenters, queries, services
 from lived.notes.briefing_access import record_briefing_views
 from lived.notes.models import DailyNote, Shift
-from lived.notes.shifts import shift_at, window
+from lived.notes.shifts import chosen_window, handover_since
 from lived.people.models import Person
 
 PAGE_SIZE = 50
-
-
-def rating_chart(ratings, person, you: bool = False):
-    """The person's own ratings over time, (when, rating) oldest first: server-side SVG with a table.
-    `you` when the person is reading their own notes."""
-    if len(ratings) < 2:
-        return None
-    whose = "Your" if you else f"{person.known_as}'s"
-    return line_chart(
-        title=f"{whose} own rating of how {'you feel' if you else 'they feel'}, 0 to 10",
-        labels=[timezone.localtime(at).strftime("%-d %b") for at, _ in ratings],
-        series=[Series(f"{whose} rating", [value for _, value in ratings])],
-        y_min=0,
-        y_max=10,
-        y_label="Rating (0 to 10)",
-        bands=[Band(7, 10, "Good")],
-        summary=f"{len(ratings)} ratings. First {ratings[0][1]}, latest {ratings[-1][1]}.",
-    )
-
-
-def outcomes_chart(weekly, person, you: bool = False):
-    """Support offered, week by week: done against 'said no'. None when nothing was recorded."""
-    if not any(weekly["done"]) and not any(weekly["declined"]):
-        return None
-    return bar_chart(
-        title="Support offered each week, last 8 weeks",
-        labels=[f"w/c {start.day} {start:%b}" for start in weekly["starts"]],
-        series=[
-            Series("Done (as agreed or with changes)", weekly["done"]),
-            Series(f"{'You' if you else person.known_as} said no", weekly["declined"]),
-        ],
-        y_label="Notes",
-        x_label="Week beginning",
-        summary=(
-            f"Done: {weekly['done'][0]} in the first week, {weekly['done'][-1]} in the last. "
-            f"Said no: {weekly['declined'][0]} in the first week, {weekly['declined'][-1]} in the last."
-        ),
-    )
 
 
 class PersonNotes(PersonView):
@@ -73,35 +33,25 @@ class PersonNotes(PersonView):
     def get(self, request, person_id):
         notes = queries.notes_for(self.person)
         page = Paginator(notes, PAGE_SIZE).get_page(request.GET.get("page"))
-        items = [
-            (
-                note,
-                check_language(" ".join(getattr(note, f) for f in DailyNote.TEXT_FIELDS), person=self.person),
-            )
-            for note in page
-        ]
-        ratings = queries.ratings_for(self.person, timezone.now() - datetime.timedelta(days=60))
+        ratings = queries.ratings_for(self.person)
         use = queries.plan_use(Person.objects.visible_to(request.user).filter(pk=self.person.pk)).get(
             self.person.pk
         )
-        handovers = [
-            (h, check_language(h.text, person=self.person))
-            for h in queries.handovers_for(self.person, shift_at().previous().start)
-        ]
+        handovers = queries.handovers_for(self.person, handover_since())
         return self.render(
             "notes/person_notes.jinja",
             {
                 "page": page,
-                "items": items,
-                "chart": rating_chart(ratings, self.person, you=self.viewer_is_person),
-                "outcomes_chart": outcomes_chart(
+                "items": presenters.notes_with_language(page, self.person),
+                "chart": presenters.rating_chart(ratings, self.person, you=self.viewer_is_person),
+                "outcomes_chart": presenters.outcomes_chart(
                     queries.weekly_outcomes(self.person, timezone.localdate()),
                     self.person,
                     you=self.viewer_is_person,
                 ),
                 "use": use,
-                "plan_use_days": services.setting("PLAN_USE_DAYS", 14),
-                "handovers": handovers,
+                "plan_use_days": queries.plan_use_days(),
+                "handovers": presenters.handovers_with_language(handovers, self.person),
                 "handover_form": forms.HandoverForm(),
                 "viewer_is_staff": request.user.has_perm("people.view_record", self.person)
                 and not self.viewer_is_person,
@@ -125,15 +75,10 @@ class RecordNote(PersonView):
         from lived.people.models import CommunicationProfile
 
         profile = CommunicationProfile.objects.filter(person=self.person).first()
-        quick = []
-        if version is not None:
-            for routine in version.routines.all():
-                for step in routine.steps.all():
-                    quick.append((routine, step, uuid.uuid4()))
         return {
             "form": form,
             "version": version,
-            "quick": quick,
+            "quick": presenters.quick_steps(version),
             "profile": profile,
             "consent_needed": bool(profile and profile.consent_check_required),
         }
@@ -154,9 +99,7 @@ class RecordNote(PersonView):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                flags = check_language(
-                    " ".join(getattr(note, f) for f in DailyNote.TEXT_FIELDS), person=self.person
-                )
+                flags = presenters.note_language(note, self.person)
                 if not created:
                     messages.success(request, "This note was already saved. It has not been saved twice.")
                 elif flags:
@@ -248,7 +191,7 @@ class AddHandover(PersonView):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                flags = check_language(handover.text, person=self.person)
+                flags = presenters.handover_language(handover, self.person)
                 messages.success(
                     request,
                     "Handover note added"
@@ -324,8 +267,7 @@ class ConfirmHandover(PersonView):
         return redirect(self._back(request))
 
     def post(self, request, person_id):
-        since = shift_at().previous().start
-        handovers = list(queries.handovers_for(self.person, since))
+        handovers = list(queries.handovers_for(self.person, handover_since()))
         count = services.confirm_handover_read(actor=request.user, person=self.person, handovers=handovers)
         messages.success(
             request,
@@ -340,17 +282,14 @@ class Briefing(PermissionView):
     permission = "notes.view_briefing"
 
     def get(self, request):
-        current = shift_at()
-        shift_name = request.GET.get("shift", "")
         try:
             day = parse_date(request.GET.get("date", "")) if request.GET.get("date") else None
         except ValueError:
             day = None  # a well-formed but impossible date, e.g. 2026-13-45: show today's shift
-        if shift_name in Shift.values or day:
-            current = window(shift_name if shift_name in Shift.values else current.name, day or current.date)
+        current = chosen_window(request.GET.get("shift", ""), day)
         agency = request.GET.get("view") == "agency"
         people = Person.objects.visible_to(request.user).active()
-        since = current.previous().start
+        since = handover_since(current)
         choice = choose_service(
             request,
             attention=Attention(
@@ -391,9 +330,7 @@ class UnreadHandover(PermissionView):
     permission = "notes.view_unread_handover"
 
     def get(self, request):
-        from lived.accounts.models import ServiceRole
-
-        days = 3
+        days = queries.UNREAD_HANDOVER_DAYS
         since = timezone.now() - datetime.timedelta(days=days)
         people = Person.objects.visible_to(request.user).active()
         choice = choose_service(
@@ -409,26 +346,7 @@ class UnreadHandover(PermissionView):
         )
         service = choice.service
         people = people.filter(service=service) if service else people.none()
-        staff = (
-            list(
-                ServiceRole.objects.filter(
-                    service=service, role__in=queries.HANDOVER_READER_ROLES
-                ).select_related("user")
-            )
-            if service
-            else []
-        )
-        staff_users = sorted({r.user for r in staff}, key=lambda u: u.display_name)
-        rows = []
-        for handover in queries.unread_handovers(people, since):
-            readers = {r.user_id for r in handover.reads.all()}
-            rows.append(
-                {
-                    "handover": handover,
-                    "read": [u for u in staff_users if u.pk in readers],
-                    "unread": [u for u in staff_users if u.pk not in readers and u.pk != handover.author_id],
-                }
-            )
+        rows = queries.handover_read_status(people, since, queries.handover_readers(service))
         return render(
             request,
             "notes/unread_handover.jinja",
@@ -442,8 +360,6 @@ class LanguageReport(PermissionView):
     permission = "notes.view_language_report"
 
     def get(self, request):
-        from lived.accounts.models import Role
-
         ids = {
             sid
             for sid, roles in request.user.roles_by_service.items()
@@ -460,10 +376,8 @@ class PlanUse(PermissionView):
     permission = "notes.view_plan_use"
 
     def get(self, request):
-        from lived.accounts.models import Role
-
-        threshold = services.setting("PLAN_USE_THRESHOLD", 50)
-        days = services.setting("PLAN_USE_DAYS", 14)
+        threshold = queries.plan_use_threshold()
+        days = queries.plan_use_days()
         ids = {
             sid
             for sid, roles in request.user.roles_by_service.items()
@@ -477,14 +391,7 @@ class PlanUse(PermissionView):
             .select_related("service")
             .order_by("service__name", "family_name", "given_name")
         )
-        use = queries.plan_use(people, days=days)
-        rows = []
-        for person in people:
-            counts = use.get(person.pk, {"total": 0, "used": 0})
-            share = round(100 * counts["used"] / counts["total"]) if counts["total"] else None
-            rows.append(
-                {"person": person, **counts, "share": share, "low": share is None or share < threshold}
-            )
+        rows = queries.plan_use_by_person(people, days=days, threshold=threshold)
         show_all = request.GET.get("show") == "all"
         # A page at a time: at a provider of thousands the whole list is too long to send (ADR 0016).
         page = Paginator(rows if show_all else [r for r in rows if r["low"]], PAGE_SIZE).get_page(
