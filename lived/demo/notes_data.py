@@ -19,29 +19,11 @@ import uuid
 from django.utils import timezone
 
 from lived.notes import services
-from lived.plans.models import Action, PlanVersion, RoutineStep
+from lived.plans.queries import agreed_actions, agreed_steps
 
 
 def _at(day: datetime.date, hour: int, minute: int) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=timezone.get_current_timezone())
-
-
-def _steps(person) -> list[RoutineStep]:
-    return list(
-        RoutineStep.objects.filter(
-            routine__plan_version__plan__person=person,
-            routine__plan_version__status=PlanVersion.Status.AGREED,
-        ).order_by("routine__order", "order", "pk")
-    )
-
-
-def _actions(person) -> list[Action]:
-    return list(
-        Action.objects.filter(
-            outcome__plan_version__plan__person=person,
-            outcome__plan_version__status=PlanVersion.Status.AGREED,
-        ).order_by("outcome__order", "order", "pk")
-    )
 
 
 def _note(actor, person, when, **data):
@@ -65,7 +47,7 @@ def _note(actor, person, when, **data):
 
 def _ada(context, rng):
     ada, tom, megan = context.people["ada"], context.users["tom"], context.users["megan"]
-    steps = _steps(ada)
+    steps = agreed_steps(ada)
     if len(steps) < 4:
         return
     tea, quiet, care, meds = steps[:4]
@@ -108,7 +90,7 @@ def _ada(context, rng):
 
 def _jo(context, rng):
     jo, tom, hannah = context.people["jo"], context.users["tom"], context.users["hannah"]
-    steps = _steps(jo)
+    steps = agreed_steps(jo)
     if len(steps) < 5:
         return
     swim, sanctuary, art, music, alternatives = steps[:5]
@@ -185,7 +167,7 @@ def _jo(context, rng):
 
 def _leon(context, rng):
     leon, tom, hannah = context.people["leon"], context.users["tom"], context.users["hannah"]
-    actions = _actions(leon)
+    actions = agreed_actions(leon)
     if len(actions) < 3:
         return
     consent, staged, time_out = actions[:3]

@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from lived.outcomes import services
 from lived.outcomes.models import CompletionMode
+from lived.plans.queries import agreed_outcomes
 
 WITH_STAFF = CompletionMode.WITH_STAFF.value
 
@@ -31,18 +32,6 @@ def _days(context, n: int) -> datetime.date:
 
 def _answers(prefix: str, values: list[int]) -> dict[str, int]:
     return {f"{prefix}_{n}": v for n, v in enumerate(values, start=1)}
-
-
-def _agreed_outcomes(person):
-    from lived.plans.models import Outcome, PlanVersion
-
-    return list(
-        Outcome.objects.filter(
-            plan_version__plan__person=person, plan_version__status=PlanVersion.Status.AGREED
-        )
-        .select_related("plan_version__plan")
-        .order_by("order", "pk")
-    )
 
 
 def _scales(context):
@@ -121,7 +110,7 @@ def _ada(context, anxiety):
         mode=WITH_STAFF,
         completed_on=_days(context, 84),
     )
-    outcomes = _agreed_outcomes(ada)
+    outcomes = agreed_outcomes(ada)
     services.complete_measure(
         actor=user,
         person=ada,

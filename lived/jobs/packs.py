@@ -74,8 +74,9 @@ def request_plan_pack(*, actor, service) -> Job:
 def render_plan(person, organisation) -> weasyprint.Document:
     """One person's plan, laid out exactly as the single plan PDF (lived/plans/views/print.py)."""
     from lived.plans import pdf
+    from lived.plans.queries import current_version
     from lived.plans.readability import clock
-    from lived.plans.views.print import communication_profile, current_version, staff_plan_context
+    from lived.plans.views.print import communication_profile, staff_plan_context
 
     context = staff_plan_context(current_version(person))
     context.update(

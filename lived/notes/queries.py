@@ -18,6 +18,12 @@ from lived.notes import rollups
 from lived.notes.models import DailyNote, HandoverNote, HandoverRead, LanguageFlagRecord, PlanUseDaily
 from lived.notes.services import setting
 from lived.notes.shifts import handover_since, since_last_worked
+from lived.outcomes import briefing as outcomes_briefing
+from lived.people.models import CommunicationProfile
+from lived.plans.models import ReadConfirmation, Routine
+from lived.plans.queries import current_agreed_versions
+from lived.reviews.models import Review
+from lived.risk import briefing as risk_briefing
 
 
 def notes_for(person):
@@ -67,38 +73,6 @@ def weekly_outcomes(person, today: datetime.date, weeks: int = 8) -> dict:
         elif outcome in (DailyNote.Outcome.AS_AGREED, DailyNote.Outcome.ADJUSTED):
             done[index] += 1
     return {"starts": starts, "done": done, "declined": declined}
-
-
-def current_agreed_version(person):
-    from lived.plans.models import PlanVersion
-
-    return (
-        PlanVersion.objects.filter(plan__person=person, status=PlanVersion.Status.AGREED)
-        .prefetch_related(
-            Prefetch("routines__steps"),
-            Prefetch("outcomes__actions"),
-        )
-        .first()
-    )
-
-
-def version_in_force(person, at: datetime.datetime):
-    """The agreed version of the person's plan that was in force at `at`: agreed at or before it and
-    not superseded until after it (it may be superseded now). None before the first agreement. A note
-    written at `at` is about this version's steps and actions, wherever it waited before being sent."""
-    from lived.plans.models import PlanVersion
-
-    return (
-        PlanVersion.objects.filter(
-            plan__person=person,
-            status__in=[PlanVersion.Status.AGREED, PlanVersion.Status.SUPERSEDED],
-            agreed_at__lte=at,
-        )
-        .filter(Q(superseded_at__isnull=True) | Q(superseded_at__gt=at))
-        .prefetch_related(Prefetch("routines__steps"), Prefetch("outcomes__actions"))
-        .order_by("-agreed_at", "-pk")
-        .first()
-    )
 
 
 def handovers_for(person, since: datetime.datetime):
@@ -225,25 +199,15 @@ def briefing(people, *, shift, viewer, window: BriefingWindow | None = None) -> 
     narrowed to one service. A fixed number of queries. Incidents, plan changes and alerts go back to
     the reader's `window` (by default `briefing_window`), and those recorded since the reader last
     opened the briefing are marked new to them."""
-    from lived.outcomes import briefing as outcomes_briefing
-    from lived.people.models import CommunicationProfile
-    from lived.plans.models import PlanVersion, ReadConfirmation, Routine
-    from lived.reviews.models import Review
-    from lived.risk import briefing as risk_briefing
-
     window = window or briefing_window(people, shift=shift, viewer=viewer)
     people = list(people.select_related("service").order_by("family_name", "given_name", "pk"))
     ids = [p.pk for p in people]
     since = window.since
     handovers_from = handover_since(shift)
-    versions = {
-        v.plan.person_id: v
-        for v in PlanVersion.objects.filter(plan__person_id__in=ids, status=PlanVersion.Status.AGREED)
-        .select_related("plan")
-        .prefetch_related(
-            Prefetch("routines", queryset=Routine.objects.prefetch_related("steps")), "prompt_cards"
-        )
-    }
+    versions = current_agreed_versions(
+        ids,
+        prefetch=[Prefetch("routines", queryset=Routine.objects.prefetch_related("steps")), "prompt_cards"],
+    )
     read_ids = set(
         ReadConfirmation.objects.filter(
             user=viewer, plan_version__in=[v.pk for v in versions.values()]

@@ -16,17 +16,21 @@ import json
 from statistics import mean
 
 from django.conf import settings
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from lived.core.audit import record_change, snapshot
 from lived.core.audit import record_person_change as _audit
-from lived.core.audit import snapshot
 from lived.core.language import check_language
 from lived.core.models import AuditEvent
 from lived.notes import rollups
 from lived.notes.models import DailyNote, HandoverNote, HandoverRead, LanguageFlagRecord
 from lived.notes.shifts import shift_at
+from lived.plans.queries import agreed_version_of, version_in_force
+from lived.reviews.models import Review
+from lived.reviews.services import raise_review
 
 A = AuditEvent.Action
 MAX_TEXT = 4000
@@ -84,10 +88,7 @@ NOT_IN_FORCE = (
 def _versions_in_force(person, at) -> set[int]:
     """The plan versions a note written at `at` may name: the one in force then (where it was kept on a
     phone while the plan changed), and the one agreed now (a note written today about this morning)."""
-    from lived.notes.queries import version_in_force
-    from lived.plans.models import PlanVersion
-
-    current = PlanVersion.objects.filter(plan__person=person, status=PlanVersion.Status.AGREED)
+    current = agreed_version_of(person)
     then = version_in_force(person, at)
     return set(current.values_list("pk", flat=True)) | ({then.pk} if then else set())
 
@@ -237,10 +238,6 @@ def discard_kept_record(
     wanted) and that someone with the right to do so is discarding. It keeps what was written (every
     field but the CSRF token), why it was refused and why it is discarded; then the phone deletes its
     copy. The caller checks who may discard (the author, or a senior or manager for the person)."""
-    from django.apps import apps
-
-    from lived.core.audit import record_change
-
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("Say why it is being discarded")
@@ -292,9 +289,6 @@ def check_triggers(note: DailyNote) -> list:
 
 
 def _check_declines(note: DailyNote):
-    from lived.reviews.models import Review
-    from lived.reviews.services import raise_review
-
     count = setting("DECLINES_TRIGGER_COUNT", 3)
     days = setting("DECLINES_TRIGGER_DAYS", 7)
     since = note.occurred_at - datetime.timedelta(days=days)
@@ -336,9 +330,6 @@ def rating_fall(ratings: list[int]) -> float | None:
 
 
 def _check_self_rating(note: DailyNote):
-    from lived.reviews.models import Review
-    from lived.reviews.services import raise_review
-
     fall_by = setting("SELF_RATING_FALL", 3)
     days = setting("SELF_RATING_DAYS", 14)
     since = note.occurred_at - datetime.timedelta(days=days)

@@ -21,7 +21,8 @@ from lived.notes import forms, presenters, queries, services
 from lived.notes.briefing_access import record_briefing_views
 from lived.notes.models import DailyNote, Shift
 from lived.notes.shifts import chosen_window, handover_since
-from lived.people.models import Person
+from lived.people.models import CommunicationProfile, Person
+from lived.plans.queries import STEPS_AND_ACTIONS, current_agreed_version, version_in_force
 
 PAGE_SIZE = 50
 
@@ -69,11 +70,9 @@ class RecordNote(PersonView):
     permission = "notes.write_note"
 
     def _version(self):
-        return queries.current_agreed_version(self.person)
+        return current_agreed_version(self.person, prefetch=STEPS_AND_ACTIONS)
 
     def _context(self, version, form):
-        from lived.people.models import CommunicationProfile
-
         profile = CommunicationProfile.objects.filter(person=self.person).first()
         return {
             "form": form,
@@ -144,8 +143,8 @@ class CorrectNote(PersonView):
 
     def _version(self, note):
         """A correction keeps the note's time, so it offers the plan as it was then."""
-        return queries.version_in_force(self.person, note.occurred_at) or queries.current_agreed_version(
-            self.person
+        return version_in_force(self.person, note.occurred_at) or current_agreed_version(
+            self.person, prefetch=STEPS_AND_ACTIONS
         )
 
     def get(self, request, person_id, note_id):

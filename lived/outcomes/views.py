@@ -15,17 +15,7 @@ from lived.core.views import PermissionView, PersonView, add_service_errors, cho
 from lived.outcomes import forms, presenters, queries, services
 from lived.outcomes.measures import MEASURES, get_measure
 from lived.outcomes.models import CompletionMode
-from lived.plans.models import Outcome, PlanVersion
-
-
-def _agreed_outcomes(person):
-    return list(
-        Outcome.objects.filter(
-            plan_version__plan__person=person, plan_version__status=PlanVersion.Status.AGREED
-        )
-        .select_related("plan_version__plan")
-        .order_by("order", "pk")
-    )
+from lived.plans.queries import agreed_outcomes
 
 
 class PersonOutcomes(PersonView):
@@ -55,7 +45,7 @@ class PersonOutcomes(PersonView):
                 "can_record_health": user.has_perm("outcomes.record_health_check", self.person),
                 "can_score_goals": user.has_perm("outcomes.score_goals", self.person),
                 "can_schedule": user.has_perm("outcomes.manage_schedules", self.person),
-                "outcome_words": {o.key: o.in_persons_words for o in _agreed_outcomes(self.person)},
+                "outcome_words": {o.key: o.in_persons_words for o in agreed_outcomes(self.person)},
                 "goal_words": presenters.GOAL_WORDS,
                 "plain_titles": presenters.PLAIN_TITLES,
             },
@@ -183,11 +173,11 @@ class ScoreGoals(PersonView):
     permission = "outcomes.score_goals"
 
     def get(self, request, person_id):
-        form = forms.GoalsForm(outcomes=_agreed_outcomes(self.person))
+        form = forms.GoalsForm(outcomes=agreed_outcomes(self.person))
         return self.render("outcomes/goals_form.jinja", {"form": form})
 
     def post(self, request, person_id):
-        form = forms.GoalsForm(request.POST, outcomes=_agreed_outcomes(self.person))
+        form = forms.GoalsForm(request.POST, outcomes=agreed_outcomes(self.person))
         if form.is_valid():
             try:
                 services.score_goals(actor=request.user, person=self.person, scores=form.scores())
@@ -205,7 +195,7 @@ class AddSchedule(PersonView):
 
     def _form(self, data=None):
         return forms.ScheduleForm(
-            data, measures=list(MEASURES.values()), outcomes=_agreed_outcomes(self.person)
+            data, measures=list(MEASURES.values()), outcomes=agreed_outcomes(self.person)
         )
 
     def get(self, request, person_id):

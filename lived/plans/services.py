@@ -26,6 +26,7 @@ from lived.plans.models import (
     RoutineStep,
     SupportPlan,
 )
+from lived.plans.queries import agreed_versions
 
 A = AuditEvent.Action
 
@@ -117,7 +118,7 @@ def start_new_draft(*, actor, plan: SupportPlan, reason: str) -> PlanVersion:
         existing = plan.versions.filter(status=PlanVersion.Status.DRAFT).first()
         if existing:
             return existing
-        agreed = plan.versions.filter(status=PlanVersion.Status.AGREED).first()
+        agreed = agreed_versions().filter(plan=plan).first()
         latest = plan.versions.order_by("-number").first()
         draft = PlanVersion.objects.create(
             plan=plan,

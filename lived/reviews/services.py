@@ -25,6 +25,10 @@ from lived.core.audit import snapshot
 from lived.core.models import AuditEvent
 from lived.core.presenters import date_long
 from lived.core.updates import locked_for_change
+from lived.people.models import Person
+from lived.plans.models import SupportPlan
+from lived.plans.queries import agreed_versions, current_agreed_version
+from lived.plans.services import start_new_draft
 from lived.reviews.models import AgendaItem, CheckIn, Review
 
 A = AuditEvent.Action
@@ -59,18 +63,10 @@ def default_due_on(trigger: str, today: datetime.date | None = None) -> datetime
     return today + datetime.timedelta(days=days)
 
 
-def _current_agreed_version(plan):
-    from lived.plans.models import PlanVersion
-
-    if plan is None:
-        return None
-    return plan.versions.filter(status=PlanVersion.Status.AGREED).first()
-
-
 def _owner_for(person, plan, outcome_key):
     """Who leads the review: the outcome's review owner, else the plan's, else the key worker."""
     if outcome_key and plan is not None:
-        agreed = _current_agreed_version(plan)
+        agreed = current_agreed_version(person)
         if agreed is not None:
             outcome = agreed.outcomes.filter(key=outcome_key).first()
             if outcome is not None and outcome.review_owner_id:
@@ -84,9 +80,6 @@ def raise_review(*, person, trigger, details, actor=None, due_on=None, outcome_k
     """Raise a review for the person, or — when an open triggered review for the same trigger already
     exists — add these details to its agenda and return it. `actor=None` means Lived raised it by
     itself. Due in 7 days unless given (crisis and incident: 2 days)."""
-    from lived.people.models import Person
-    from lived.plans.models import SupportPlan
-
     if trigger not in Review.Trigger.values:
         raise ValidationError("Choose what the review is about")
     details = _clean_text(details, "Say why a review is needed")
@@ -209,13 +202,11 @@ def schedule_due_reviews(today: datetime.date | None = None) -> int:
     The clock for the whole plan starts at the later of the date the current version was agreed and
     the last completed whole-plan review; for an outcome, also at its last completed outcome review.
     While a scheduled review for the plan (or outcome) is still open, no other is raised for it."""
-    from lived.plans.models import PlanVersion
-
     today = today or timezone.localdate()
     horizon = today + datetime.timedelta(days=SCHEDULE_AHEAD_DAYS)
     versions = list(
-        PlanVersion.objects.filter(
-            status=PlanVersion.Status.AGREED,
+        agreed_versions()
+        .filter(
             agreed_at__isnull=False,
             plan__person__archived_at__isnull=True,
         )
@@ -374,9 +365,6 @@ def complete_review(
     """Record the review and start the next plan version from it: a new draft that copies the last
     agreed version, with the decisions as its reason for change (when the person has a plan).
     Refused with StaleEdit, saving nothing, if the review or its agenda changed since `seen_version`."""
-    from lived.plans.models import SupportPlan
-    from lived.plans.services import start_new_draft
-
     what_is_working = _clean_text(what_is_working, "", required=False)
     what_is_not_working = _clean_text(what_is_not_working, "", required=False)
     decisions = _clean_text(decisions, "Write what was decided")

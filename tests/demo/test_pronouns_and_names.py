@@ -11,8 +11,8 @@ from lived.accounts.models import Role, ServiceRole
 from lived.people.models import AboutMeEntry, CommunicationProfile, Person
 from lived.plans.first_person import KNOWN_PRONOUNS, Referent, parse_pronouns, third_person_references
 from lived.plans.presenters import NOT_WRITTEN_YET
+from lived.plans.queries import current_version
 from lived.plans.readability import others_on_record
-from lived.plans.views.print import current_version
 
 pytestmark = pytest.mark.django_db
 

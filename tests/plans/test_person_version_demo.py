@@ -8,8 +8,8 @@ from django.template import engines
 
 from lived.people.models import Person
 from lived.plans.first_person import third_person_references
+from lived.plans.queries import current_version
 from lived.plans.readability import content_readability, person_version
-from lived.plans.views.print import current_version
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,9 @@ from django.utils import timezone
 from lived.core.models import AuditEvent
 from lived.people import services as people_services
 from lived.plans import pdf, services
+from lived.plans.queries import current_version
 from lived.plans.readability import clock
-from lived.plans.views.print import current_version, staff_plan_context
+from lived.plans.views.print import staff_plan_context
 from tests.plans.factories import agree, make_plan
 
 pytestmark = pytest.mark.django_db
