@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from lived.accounts.models import Role, ServiceRole
 from lived.core.models import AuditEvent
+from lived.core.weeks import RollingWeeks
 from lived.notes import rollups
 from lived.notes.models import DailyNote, HandoverNote, HandoverRead, LanguageFlagRecord, PlanUseDaily
 from lived.notes.services import setting
@@ -57,22 +58,20 @@ def weekly_outcomes(person, today: datetime.date, weeks: int = 8) -> dict:
     """How offered support went, week by week for the last `weeks` weeks: notes done (as agreed or
     with changes) and notes where the person said no, leaving out notes that were corrected. Scenario
     7's "declines fall and participation rises". One query."""
-    first_day = today - datetime.timedelta(days=7 * weeks - 1)
-    starts = [first_day + datetime.timedelta(days=7 * n) for n in range(weeks)]
-    done, declined = [0] * weeks, [0] * weeks
-    since = timezone.make_aware(datetime.datetime.combine(first_day, datetime.time.min))
+    run = RollingWeeks(today, weeks)
+    done, declined = run.zeros(), run.zeros()
     rows = DailyNote.objects.filter(
-        person=person, occurred_at__gte=since, correction__isnull=True
+        person=person, occurred_at__gte=run.since, correction__isnull=True
     ).values_list("occurred_at", "outcome")
     for occurred_at, outcome in rows:
-        index = (timezone.localtime(occurred_at).date() - first_day).days // 7
-        if not 0 <= index < weeks:
+        index = run.index(occurred_at)
+        if index is None:
             continue
         if outcome == DailyNote.Outcome.DECLINED:
             declined[index] += 1
         elif outcome in (DailyNote.Outcome.AS_AGREED, DailyNote.Outcome.ADJUSTED):
             done[index] += 1
-    return {"starts": starts, "done": done, "declined": declined}
+    return {"starts": run.starts, "done": done, "declined": declined}
 
 
 def handovers_for(person, since: datetime.datetime):

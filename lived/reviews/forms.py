@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from lived.core.concurrency import SeenVersionField
 from lived.core.presenters import date_long
+from lived.core.weeks import week_start
 from lived.reviews.models import Review
-from lived.reviews.services import MAX_TEXT, week_start
+from lived.reviews.services import MAX_TEXT
 
 OWN_WORDS_HINT = "Write it the way you would say it. Staff will see your own words."
 STAFF_TRIGGERS = [

@@ -25,6 +25,7 @@ from lived.core.audit import snapshot
 from lived.core.models import AuditEvent
 from lived.core.presenters import date_long
 from lived.core.updates import locked_for_change
+from lived.core.weeks import week_start
 from lived.people.models import Person
 from lived.plans.models import SupportPlan
 from lived.plans.queries import agreed_versions, current_agreed_version
@@ -301,10 +302,6 @@ def add_agenda_item(*, actor, review: Review, text: str, in_persons_words: bool 
             after=snapshot(item, AgendaItem.AUDIT_FIELDS),
         )
     return item
-
-
-def week_start(day: datetime.date) -> datetime.date:
-    return day - datetime.timedelta(days=day.weekday())
 
 
 def record_check_in(

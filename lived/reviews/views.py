@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from lived.core.concurrency import StaleEdit
 from lived.core.views import PermissionView, PersonView, add_service_errors, choose_service
+from lived.core.weeks import week_start
 from lived.organisations.models import Service
 from lived.reviews import forms, queries, services
 from lived.reviews.models import Review
@@ -38,7 +39,7 @@ class PersonReviews(PersonView):
             if can_raise
             else None
         )
-        this_week = services.week_start(today)
+        this_week = week_start(today)
         return self.render(
             "reviews/person_reviews.jinja",
             {
