@@ -10,12 +10,14 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Sum
 
+from lived.core.conf import lived_settings
+
 
 def client_address(request) -> str | None:
     """The address the request came from. Behind LIVED_TRUSTED_PROXIES reverse proxies, each of which
     appends the address it saw to X-Forwarded-For, that is the entry the outermost proxy added: entries
     to its left were written by the client and are not to be trusted."""
-    proxies = settings.LIVED_TRUSTED_PROXIES
+    proxies = lived_settings().trusted_proxies
     if proxies:
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
         forwarded = [part for part in forwarded if part]
@@ -34,7 +36,7 @@ class SignInLimitsHandler(AxesDatabaseHandler):
         base = settings.AXES_FAILURE_LIMIT
         scaled = [0]
         for attempts, (_, limit) in zip(
-            self.get_user_attempts(request, credentials), settings.LIVED_SIGN_IN_LIMITS, strict=True
+            self.get_user_attempts(request, credentials), lived_settings().sign_in_limits, strict=True
         ):
             failures = attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
             scaled.append(failures * base // limit)
@@ -65,13 +67,13 @@ def password_reset_allowed(request, email: str) -> bool:
     """Count a password reset request from this address for this email and say whether it may go
     ahead. Requests are counted whether or not the email belongs to an account, so being limited tells
     nobody whether an account exists."""
-    minutes = settings.LIVED_PASSWORD_RESET_WINDOW_MINUTES
+    minutes = lived_settings().password_reset_window_minutes
     # Hashed: the cache never holds an email address, and every key is safe for any cache backend.
     address = sha256(str(client_address(request)).encode()).hexdigest()
     mailbox = sha256(email.strip().lower().encode()).hexdigest()
     by_address = _window_count(f"lived-reset-address:{address}", minutes)
     by_email = _window_count(f"lived-reset-email:{mailbox}", minutes)
     return (
-        by_address <= settings.LIVED_PASSWORD_RESET_PER_ADDRESS
-        and by_email <= settings.LIVED_PASSWORD_RESET_PER_EMAIL
+        by_address <= lived_settings().password_reset_per_address
+        and by_email <= lived_settings().password_reset_per_email
     )

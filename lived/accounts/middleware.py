@@ -1,10 +1,10 @@
 """Every page is behind sign-in; staff must pass two-factor when LIVED_REQUIRE_TWO_FACTOR is on."""
 
-from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from lived.accounts.devices import may_set_up_device
+from lived.core.conf import lived_settings
 from lived.core.outbox import not_signed_in, wants_json
 
 # /sw.js is the service worker for reading crisis plans offline: one file for everyone, no data in it.
@@ -48,7 +48,7 @@ class TwoFactorMiddleware:
     def __call__(self, request):
         user = request.user
         if (
-            settings.LIVED_REQUIRE_TWO_FACTOR
+            lived_settings().require_two_factor
             and user.is_authenticated
             and (user.roles_by_service or user.is_staff)
             and not user.is_verified()

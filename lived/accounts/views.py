@@ -24,6 +24,7 @@ from lived.accounts.devices import (
 from lived.accounts.forms import SignInForm, TokenForm
 from lived.accounts.limits import password_reset_allowed
 from lived.core.audit import record_account_event
+from lived.core.conf import lived_settings
 from lived.core.models import AuditEvent
 
 
@@ -73,7 +74,7 @@ class PasswordReset(auth_views.PasswordResetView):
 
     def form_valid(self, form):
         if not password_reset_allowed(self.request, form.cleaned_data["email"]):
-            minutes = settings.LIVED_PASSWORD_RESET_WINDOW_MINUTES
+            minutes = lived_settings().password_reset_window_minutes
             form.add_error(
                 "email",
                 f"You have asked for too many reset links. Wait {minutes} minutes and try again, "

@@ -1,12 +1,15 @@
 """The Jinja2 environment for service pages: our templates first, then the NHS.UK frontend macros."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.functional import lazy
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
 
 from lived.core import nhsuk_forms, presenters
+from lived.core.conf import lived_settings
+
+_service_name = lazy(lambda: lived_settings().service_name, str)
 
 
 def url(name: str, *args, **kwargs) -> str:
@@ -32,7 +35,9 @@ def environment(**options) -> Environment:
             "field": nhsuk_forms.field,
             "error_summary": nhsuk_forms.error_summary,
             "get_messages": messages.get_messages,
-            "service_name": settings.LIVED_SERVICE_NAME,
+            # Read when a page is drawn, not when the environment is built (the system checks build it
+            # before lived.E00x can report a bad LIVED_* setting).
+            "service_name": _service_name(),
         }
     )
     env.filters.update(presenters.FILTERS)

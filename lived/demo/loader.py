@@ -15,7 +15,6 @@ import datetime
 import random
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Permission
 from django.core.management.base import CommandError
@@ -23,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lived.accounts.models import Role, ServiceRole, User
+from lived.core.conf import lived_settings
 from lived.demo import data, notes_data, outcomes_data, plans_data, risk_data
 from lived.organisations.models import Organisation, Service, Team
 from lived.people import services
@@ -66,7 +66,7 @@ class DemoResult:
 
 
 def is_production() -> bool:
-    return bool(getattr(settings, "LIVED_IS_PRODUCTION", False))
+    return lived_settings().is_production
 
 
 def refuse_if_production() -> None:

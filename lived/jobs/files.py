@@ -4,14 +4,13 @@ and worker processes must share this folder (one machine, or a shared volume: do
 
 Stored names are the job's public id: never a person's name."""
 
-from django.conf import settings
-
+from lived.core.conf import lived_settings
 from lived.core.storage import AtomicFileSystemStorage
 
 
 def job_files() -> AtomicFileSystemStorage:
     # Atomic: a full disk mid-write leaves no half-written pack under the job's name.
-    return AtomicFileSystemStorage(location=settings.LIVED_JOB_FILES_DIR, base_url=None)
+    return AtomicFileSystemStorage(location=lived_settings().job_files_dir, base_url=None)
 
 
 def file_name_for(job) -> str:

@@ -28,12 +28,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks import task
 
+from lived.core.conf import lived_settings
 from lived.jobs.models import Job, JobProgress
 
 logger = logging.getLogger("lived.jobs")
@@ -223,7 +223,7 @@ class _Heartbeat:
 
     def __init__(self, pk: int):
         self.pk = pk
-        self.interval = settings.LIVED_JOBS_HEARTBEAT_SECONDS
+        self.interval = lived_settings().jobs_heartbeat_seconds
         self.stopped = threading.Event()
         self.thread = threading.Thread(target=self._beat, name=f"lived-job-heartbeat-{pk}", daemon=True)
 
@@ -255,7 +255,7 @@ def recover_lost_jobs(now: datetime.datetime | None = None) -> int:
     from django_tasks_db.models import DBTaskResult
 
     now = now or timezone.now()
-    cutoff = now - datetime.timedelta(seconds=settings.LIVED_JOBS_LOST_AFTER_SECONDS)
+    cutoff = now - datetime.timedelta(seconds=lived_settings().jobs_lost_after_seconds)
     recovered = 0
     with transaction.atomic():
         running = Job.objects.select_for_update(skip_locked=True).filter(status=S.RUNNING)

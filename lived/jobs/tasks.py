@@ -2,9 +2,9 @@
 
 import datetime
 
-from django.conf import settings
 from django.utils import timezone
 
+from lived.core.conf import lived_settings
 from lived.jobs.files import job_files
 from lived.jobs.models import Job
 from lived.jobs.queue import JobContext, job
@@ -14,7 +14,7 @@ from lived.jobs.queue import JobContext, job
 def remove_expired_job_files(context: JobContext, *, on_date: str) -> dict:
     """Delete files made by jobs that finished more than LIVED_JOB_FILES_RETENTION_HOURS ago.
     Idempotent: a file already gone is simply marked as removed."""
-    cutoff = timezone.now() - datetime.timedelta(hours=settings.LIVED_JOB_FILES_RETENTION_HOURS)
+    cutoff = timezone.now() - datetime.timedelta(hours=lived_settings().job_files_retention_hours)
     storage = job_files()
     removed = 0
     for job_row in Job.objects.filter(finished_at__lt=cutoff, result__file__isnull=False).exclude(
@@ -35,7 +35,7 @@ def prune_finished_jobs(context: JobContext, *, on_date: str) -> dict:
     ago. Files are removed well before (remove_expired_job_files)."""
     from django_tasks_db.models import DBTaskResult
 
-    cutoff = timezone.now() - datetime.timedelta(days=settings.LIVED_JOBS_KEEP_DAYS)
+    cutoff = timezone.now() - datetime.timedelta(days=lived_settings().jobs_keep_days)
     queue_rows, _ = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()
     old = Job.objects.filter(finished_at__lt=cutoff, status__in=[Job.Status.SUCCEEDED, Job.Status.FAILED])
     storage = job_files()

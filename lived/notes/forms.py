@@ -11,10 +11,10 @@ from __future__ import annotations
 import uuid
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
+from lived.core.conf import lived_settings
 from lived.core.nhsuk_forms import rating_scale
 from lived.notes.models import DailyNote
 
@@ -25,7 +25,7 @@ def integer_plan_keys_accepted() -> bool:
     """Notes kept on phones by pages drawn before public ids name steps and actions by integer key.
     Accepted for a transition, and only within the person's own plan versions; turn off with
     LIVED_ACCEPT_INTEGER_PLAN_KEYS=false once every phone has sent what it kept."""
-    return getattr(settings, "LIVED_ACCEPT_INTEGER_PLAN_KEYS", True)
+    return lived_settings().accept_integer_plan_keys
 
 
 class PlanChoiceField(forms.ModelMultipleChoiceField):

@@ -13,11 +13,11 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from lived.accounts.models import Role, ServiceRole
+from lived.core.conf import lived_settings
 from lived.core.models import AuditEvent
 from lived.core.weeks import RollingWeeks
 from lived.notes import rollups
 from lived.notes.models import DailyNote, HandoverNote, HandoverRead, LanguageFlagRecord, PlanUseDaily
-from lived.notes.services import setting
 from lived.notes.shifts import handover_since, since_last_worked
 from lived.outcomes import briefing as outcomes_briefing
 from lived.people.models import CommunicationProfile
@@ -96,12 +96,12 @@ def plan_use(people, *, days: int | None = None, today: datetime.date | None = N
 
 def plan_use_days() -> int:
     """How many days back the plan-in-use figures look (today and the days before it)."""
-    return setting("PLAN_USE_DAYS", 14)
+    return lived_settings().plan_use_days
 
 
 def plan_use_threshold() -> int:
     """The share of notes, in per cent, below which a person's plan counts as not in use."""
-    return setting("PLAN_USE_THRESHOLD", 50)
+    return lived_settings().plan_use_threshold
 
 
 def plan_use_share(counts: dict) -> int | None:

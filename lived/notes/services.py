@@ -15,7 +15,6 @@ import hashlib
 import json
 from statistics import mean
 
-from django.conf import settings
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -23,6 +22,7 @@ from django.utils import timezone
 
 from lived.core.audit import record_change, snapshot
 from lived.core.audit import record_person_change as _audit
+from lived.core.conf import lived_settings
 from lived.core.language import check_language
 from lived.core.models import AuditEvent
 from lived.notes import rollups
@@ -38,10 +38,6 @@ KEY_REUSED = (
     "This note was already sent with different content. Nothing new was saved. "
     "Reload the page to start a new note."
 )
-
-
-def setting(name: str, default):
-    return getattr(settings, f"LIVED_{name}", default)
 
 
 def content_hash(data: dict) -> str:
@@ -289,8 +285,8 @@ def check_triggers(note: DailyNote) -> list:
 
 
 def _check_declines(note: DailyNote):
-    count = setting("DECLINES_TRIGGER_COUNT", 3)
-    days = setting("DECLINES_TRIGGER_DAYS", 7)
+    count = lived_settings().declines_trigger_count
+    days = lived_settings().declines_trigger_days
     since = note.occurred_at - datetime.timedelta(days=days)
     recent = DailyNote.objects.filter(
         person=note.person,
@@ -330,8 +326,8 @@ def rating_fall(ratings: list[int]) -> float | None:
 
 
 def _check_self_rating(note: DailyNote):
-    fall_by = setting("SELF_RATING_FALL", 3)
-    days = setting("SELF_RATING_DAYS", 14)
+    fall_by = lived_settings().self_rating_fall
+    days = lived_settings().self_rating_days
     since = note.occurred_at - datetime.timedelta(days=days)
     ratings = list(
         DailyNote.objects.filter(

@@ -7,21 +7,16 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.utils import timezone
 
-DEFAULT_SHIFTS = {"early": ("07:00", "14:30"), "late": ("14:00", "22:00"), "night": ("21:30", "07:30")}
-ORDER = ["early", "late", "night"]
+from lived.core.conf import SHIFT_NAMES, lived_settings
 
-
-def _time(value: str) -> datetime.time:
-    hours, minutes = value.split(":")
-    return datetime.time(int(hours), int(minutes))
+ORDER = list(SHIFT_NAMES)
 
 
 def shift_times() -> dict[str, tuple[datetime.time, datetime.time]]:
-    configured = getattr(settings, "LIVED_SHIFTS", None) or DEFAULT_SHIFTS
-    return {name: (_time(configured[name][0]), _time(configured[name][1])) for name in ORDER}
+    """Each shift's start and end, from LIVED_SHIFTS (checked at start-up, lived/core/checks.py)."""
+    return lived_settings().shift_times()
 
 
 @dataclass(frozen=True)

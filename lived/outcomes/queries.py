@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import QuerySet
 
+from lived.core.conf import lived_settings
 from lived.outcomes.models import (
     HealthCheck,
     HealthFollowUp,
@@ -24,7 +24,7 @@ from lived.people.models import Person
 
 
 def due_soon_days() -> int:
-    return getattr(settings, "LIVED_HEALTH_CHECK_DUE_SOON_DAYS", 30)
+    return lived_settings().health_check_due_soon_days
 
 
 def visible_people(user, service_ids=None) -> QuerySet[Person]:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from lived.core.audit import record_person_change as _audit
 from lived.core.audit import snapshot
+from lived.core.conf import lived_settings
 from lived.core.models import AuditEvent
 from lived.core.updates import locked_for_change
 from lived.outcomes.measures import IncompleteAnswers, get_measure
@@ -226,7 +226,7 @@ def record_self_rating(
 
 
 def falling_run() -> int:
-    return getattr(settings, "LIVED_FALLING_SELF_RATING_RUN", 3)
+    return lived_settings().falling_self_rating_run
 
 
 def _review_if_falling(person, scale: SelfRatingScale) -> None:

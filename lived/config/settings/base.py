@@ -6,6 +6,7 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 
 from lived.config.env import env_bool, env_int, env_list, env_str
+from lived.core.conf import DEFAULTS as LIVED  # the one place for the LIVED_* defaults
 
 BASE_DIR = Path(__file__).resolve().parents[3]
 
@@ -144,7 +145,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
 # Staff must sign in with a second factor when this is on (on in production settings).
-LIVED_REQUIRE_TWO_FACTOR = env_bool("LIVED_REQUIRE_TWO_FACTOR", False)
+LIVED_REQUIRE_TWO_FACTOR = env_bool("LIVED_REQUIRE_TWO_FACTOR", LIVED.require_two_factor)
 OTP_TOTP_ISSUER = "Lived"
 
 # Sign-in limits (django-axes, with lived.accounts.limits.SignInLimitsHandler giving each set of
@@ -159,8 +160,8 @@ OTP_TOTP_ISSUER = "Lived"
 #    sign in. Guessing one account from many addresses is slowed by lock 1 at each address; staff
 #    also need their authenticator app, and every failure is in the audit trail and axes' log.
 LIVED_SIGN_IN_LIMITS = [
-    (["username", "ip_address"], env_int("AXES_FAILURE_LIMIT", 5, minimum=1)),
-    (["ip_address"], env_int("LIVED_SIGN_IN_ADDRESS_LIMIT", 30, minimum=1)),
+    (["username", "ip_address"], env_int("AXES_FAILURE_LIMIT", LIVED.sign_in_limits[0][1], minimum=1)),
+    (["ip_address"], env_int("LIVED_SIGN_IN_ADDRESS_LIMIT", LIVED.sign_in_limits[1][1], minimum=1)),
 ]
 AXES_LOCKOUT_PARAMETERS = [parameters for parameters, _ in LIVED_SIGN_IN_LIMITS]
 AXES_FAILURE_LIMIT = LIVED_SIGN_IN_LIMITS[0][1]
@@ -175,14 +176,20 @@ AXES_LOCKOUT_CALLABLE = "lived.accounts.views.locked_out"
 # The client's address. Behind reverse proxies, set LIVED_TRUSTED_PROXIES to how many there are (each
 # appends to X-Forwarded-For); without it every request would seem to come from the proxy, and the
 # per-address limit would lock everyone out at once.
-LIVED_TRUSTED_PROXIES = env_int("LIVED_TRUSTED_PROXIES", 0)
+LIVED_TRUSTED_PROXIES = env_int("LIVED_TRUSTED_PROXIES", LIVED.trusted_proxies)
 AXES_CLIENT_IP_CALLABLE = "lived.accounts.limits.client_address"
 # Password reset links: at most this many requests per address and per email in the window,
 # counted in the cache whether or not the email has an account. (The cache must be shared by every
 # web process for the limits to hold across them.)
-LIVED_PASSWORD_RESET_WINDOW_MINUTES = env_int("LIVED_PASSWORD_RESET_WINDOW_MINUTES", 60, minimum=1)
-LIVED_PASSWORD_RESET_PER_ADDRESS = env_int("LIVED_PASSWORD_RESET_PER_ADDRESS", 10, minimum=1)
-LIVED_PASSWORD_RESET_PER_EMAIL = env_int("LIVED_PASSWORD_RESET_PER_EMAIL", 3, minimum=1)
+LIVED_PASSWORD_RESET_WINDOW_MINUTES = env_int(
+    "LIVED_PASSWORD_RESET_WINDOW_MINUTES", LIVED.password_reset_window_minutes, minimum=1
+)
+LIVED_PASSWORD_RESET_PER_ADDRESS = env_int(
+    "LIVED_PASSWORD_RESET_PER_ADDRESS", LIVED.password_reset_per_address, minimum=1
+)
+LIVED_PASSWORD_RESET_PER_EMAIL = env_int(
+    "LIVED_PASSWORD_RESET_PER_EMAIL", LIVED.password_reset_per_email, minimum=1
+)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -218,54 +225,60 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Person data that is shown in the header and footer (fictional defaults for development).
-LIVED_SERVICE_NAME = "Lived"
+LIVED_SERVICE_NAME = LIVED.service_name
 
-# Practice thresholds. Each app reads these with the same defaults, so a deployment may set only the
-# ones it wants to change (environment variables of the same name).
+# Practice thresholds. A deployment may set only the ones it wants to change (environment variables of
+# the same name); each setting's default and meaning are in lived/core/conf.py.
 # Daily notes (lived/notes): repeated declines and a falling self-rating raise reviews.
-LIVED_DECLINES_TRIGGER_COUNT = env_int("LIVED_DECLINES_TRIGGER_COUNT", 3, minimum=2)
-LIVED_DECLINES_TRIGGER_DAYS = env_int("LIVED_DECLINES_TRIGGER_DAYS", 7, minimum=1)
-LIVED_SELF_RATING_FALL = env_int("LIVED_SELF_RATING_FALL", 3, minimum=1)
-LIVED_SELF_RATING_DAYS = env_int("LIVED_SELF_RATING_DAYS", 14, minimum=2)
+LIVED_DECLINES_TRIGGER_COUNT = env_int(
+    "LIVED_DECLINES_TRIGGER_COUNT", LIVED.declines_trigger_count, minimum=2
+)
+LIVED_DECLINES_TRIGGER_DAYS = env_int("LIVED_DECLINES_TRIGGER_DAYS", LIVED.declines_trigger_days, minimum=1)
+LIVED_SELF_RATING_FALL = env_int("LIVED_SELF_RATING_FALL", LIVED.self_rating_fall, minimum=1)
+LIVED_SELF_RATING_DAYS = env_int("LIVED_SELF_RATING_DAYS", LIVED.self_rating_days, minimum=2)
 # "Plans lived, not filed": the share of notes naming a plan step or action over this many days.
-LIVED_PLAN_USE_DAYS = env_int("LIVED_PLAN_USE_DAYS", 14, minimum=1)
-LIVED_PLAN_USE_THRESHOLD = env_int("LIVED_PLAN_USE_THRESHOLD", 50)
+LIVED_PLAN_USE_DAYS = env_int("LIVED_PLAN_USE_DAYS", LIVED.plan_use_days, minimum=1)
+LIVED_PLAN_USE_THRESHOLD = env_int("LIVED_PLAN_USE_THRESHOLD", LIVED.plan_use_threshold)
 # Notes kept on phones by pages drawn before steps and actions had public ids name them by integer
 # key. Accepted (within the person's own plan versions) until every phone has sent what it kept; then
 # set to false (lived/notes/forms.py, ADR 0008).
-LIVED_ACCEPT_INTEGER_PLAN_KEYS = env_bool("LIVED_ACCEPT_INTEGER_PLAN_KEYS", True)
+LIVED_ACCEPT_INTEGER_PLAN_KEYS = env_bool("LIVED_ACCEPT_INTEGER_PLAN_KEYS", LIVED.accept_integer_plan_keys)
 # Shifts for the briefing and handover: "HH:MM" start and end; a shift may run past midnight.
-LIVED_SHIFTS = {
-    "early": ("07:00", "14:30"),
-    "late": ("14:00", "22:00"),
-    "night": ("21:30", "07:30"),
-}
+LIVED_SHIFTS = LIVED.shifts
 # Risk (lived/risk): days from approval or a manager review to the next risk review, and the
 # safeguarding procedure linked from risk plans and safeguarding concerns.
-LIVED_RISK_REVIEW_DAYS = env_int("LIVED_RISK_REVIEW_DAYS", 30, minimum=1)
-LIVED_SAFEGUARDING_URL = env_str(
-    "LIVED_SAFEGUARDING_URL", "https://www.gov.uk/report-abuse-to-your-local-council"
-)
-LIVED_SAFEGUARDING_TEXT = env_str(
-    "LIVED_SAFEGUARDING_TEXT", "Safeguarding adults: our procedure and how to refer"
-)
+LIVED_RISK_REVIEW_DAYS = env_int("LIVED_RISK_REVIEW_DAYS", LIVED.risk_review_days, minimum=1)
+LIVED_SAFEGUARDING_URL = env_str("LIVED_SAFEGUARDING_URL", LIVED.safeguarding_url)
+LIVED_SAFEGUARDING_TEXT = env_str("LIVED_SAFEGUARDING_TEXT", LIVED.safeguarding_text)
 # Outcomes (lived/outcomes): "due soon" for physical health checks; worsening self-ratings in a row
 # that raise a review.
-LIVED_HEALTH_CHECK_DUE_SOON_DAYS = env_int("LIVED_HEALTH_CHECK_DUE_SOON_DAYS", 30)
-LIVED_FALLING_SELF_RATING_RUN = env_int("LIVED_FALLING_SELF_RATING_RUN", 3, minimum=2)
+LIVED_HEALTH_CHECK_DUE_SOON_DAYS = env_int(
+    "LIVED_HEALTH_CHECK_DUE_SOON_DAYS", LIVED.health_check_due_soon_days
+)
+LIVED_FALLING_SELF_RATING_RUN = env_int(
+    "LIVED_FALLING_SELF_RATING_RUN", LIVED.falling_self_rating_run, minimum=2
+)
 
 # Background jobs (lived/jobs, ADR 0015): Django's tasks framework with its database backend, so a
 # laptop needs nothing beyond the database and production runs as many `manage.py db_worker` as it likes.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # A running job's heartbeat moves on this often; one not moved for LOST_AFTER is retried elsewhere.
-LIVED_JOBS_HEARTBEAT_SECONDS = env_int("LIVED_JOBS_HEARTBEAT_SECONDS", 10, minimum=1)
-LIVED_JOBS_LOST_AFTER_SECONDS = env_int("LIVED_JOBS_LOST_AFTER_SECONDS", 120, minimum=2)
+LIVED_JOBS_HEARTBEAT_SECONDS = env_int(
+    "LIVED_JOBS_HEARTBEAT_SECONDS", LIVED.jobs_heartbeat_seconds, minimum=1
+)
+LIVED_JOBS_LOST_AFTER_SECONDS = env_int(
+    "LIVED_JOBS_LOST_AFTER_SECONDS", LIVED.jobs_lost_after_seconds, minimum=2
+)
 # How often each worker queues scheduled work and looks for lost jobs.
-LIVED_JOBS_HOUSEKEEPING_SECONDS = env_int("LIVED_JOBS_HOUSEKEEPING_SECONDS", 60, minimum=1)
-LIVED_JOBS_KEEP_DAYS = env_int("LIVED_JOBS_KEEP_DAYS", 30, minimum=1)
+LIVED_JOBS_HOUSEKEEPING_SECONDS = env_int(
+    "LIVED_JOBS_HOUSEKEEPING_SECONDS", LIVED.jobs_housekeeping_seconds, minimum=1
+)
+LIVED_JOBS_KEEP_DAYS = env_int("LIVED_JOBS_KEEP_DAYS", LIVED.jobs_keep_days, minimum=1)
 # Files made by jobs (plan PDF packs): private, shared by web and worker processes, removed after this.
-LIVED_JOB_FILES_DIR = env_str("LIVED_JOB_FILES_DIR", str(BASE_DIR / "private" / "job-files"))
-LIVED_JOB_FILES_RETENTION_HOURS = env_int("LIVED_JOB_FILES_RETENTION_HOURS", 24, minimum=1)
+LIVED_JOB_FILES_DIR = env_str("LIVED_JOB_FILES_DIR", LIVED.job_files_dir)
+LIVED_JOB_FILES_RETENTION_HOURS = env_int(
+    "LIVED_JOB_FILES_RETENTION_HOURS", LIVED.job_files_retention_hours, minimum=1
+)
 
 LOGGING = {
     "version": 1,

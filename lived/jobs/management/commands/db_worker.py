@@ -11,10 +11,10 @@ INSTALLED_APPS), so the one command a deployment knows runs Lived's worker."""
 import os
 import threading
 
-from django.conf import settings
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands.db_worker import Command as LibraryWorkerCommand
 
+from lived.core.conf import lived_settings
 from lived.jobs.schedule import housekeeping
 
 
@@ -25,7 +25,7 @@ class Command(LibraryWorkerCommand):
         reloading_parent = options.get("reload") and os.environ.get(DJANGO_AUTORELOAD_ENV) != "true"
         if not reloading_parent:  # with --reload, only the child process that runs jobs does this
             housekeeping()
-            interval = settings.LIVED_JOBS_HOUSEKEEPING_SECONDS
+            interval = lived_settings().jobs_housekeeping_seconds
             ticker = threading.Thread(target=_every, args=(interval,), name="lived-jobs-timer", daemon=True)
             ticker.start()
         super().handle(*args, **options)
