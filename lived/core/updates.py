@@ -1,16 +1,9 @@
 """One way to change an audited row: lock it, check the version the editor opened, take its picture,
 change it, move its version on, save it, and write the audit row with the picture before and after.
 
-    with locked_for_change(
-        CircleMember.objects.select_related("person"),
-        member.pk,
-        actor=actor,
-        fields=CircleMember.AUDIT_FIELDS,
-        what="Circle of support: member changed",
-        opened_version=opened_version,
-        submitted=data,
-    ) as change:
-        apply(change.obj, data)
+    with locked_for_change(Thing, thing.pk, actor=actor, fields=["name"], what="Thing renamed",
+                           opened_version=opened_version, submitted=data) as change:
+        change.obj.name = data["name"]
     return change.obj
 
 Anything raised inside the block (a refusal, a validation error) leaves everything as it was: nothing is
