@@ -19,6 +19,7 @@ import copy
 import functools
 
 from django.db.models import Q, QuerySet
+from django.urls import get_resolver
 
 from lived.core.models import AuditEvent
 
@@ -133,23 +134,23 @@ HIDDEN_PAGE = "A page only staff can see"
 LIST_PAGE_PERMISSION = "people.view_staff_only"
 
 
+# Every page about one person (each subclass of lived.people.access.PersonView registers itself
+# here when its class is defined), so core learns the pages without importing the apps above it.
+PERSON_PAGES: list[type] = []
+
+
+def register_person_page(view: type) -> None:
+    PERSON_PAGES.append(view)
+
+
 @functools.cache
 def page_permissions() -> dict[str, frozenset[str]]:
     """Every person page's `audit_what` → the permissions of the views that write it, discovered
     from the views themselves so a new page is covered the day it is written."""
-    from django.urls import get_resolver
-
-    from lived.core.views import PersonView
-
     get_resolver().url_patterns  # noqa: B018 - imports every app's views
 
-    def subclasses(cls):
-        for sub in cls.__subclasses__():
-            yield sub
-            yield from subclasses(sub)
-
     pages: dict[str, set[str]] = {what: {perm} for what, perm in OTHER_PAGES.items()}
-    for view in subclasses(PersonView):
+    for view in PERSON_PAGES:
         if view.permission:  # a base class with no permission of its own serves no page
             pages.setdefault(view.audit_what, set()).add(view.permission)
     return {what: frozenset(perms) for what, perms in pages.items()}

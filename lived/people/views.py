@@ -17,9 +17,10 @@ from lived.core.audit import record_view
 from lived.core.audit_visibility import visible_audit_rows
 from lived.core.concurrency import StaleEdit
 from lived.core.models import AuditEvent
-from lived.core.views import PermissionView, PersonView, add_service_errors
+from lived.core.views import PermissionView, add_service_errors
 from lived.organisations.models import Service
 from lived.people import forms, services
+from lived.people.access import PersonView
 from lived.people.models import (
     AboutMeEntry,
     AboutMeSection,

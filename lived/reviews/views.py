@@ -10,9 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from lived.core.concurrency import StaleEdit
-from lived.core.views import PermissionView, PersonView, add_service_errors, choose_service
+from lived.core.views import PermissionView, add_service_errors, choose_service
 from lived.core.weeks import week_start
 from lived.organisations.models import Service
+from lived.people.access import PersonView
 from lived.reviews import forms, queries, services
 from lived.reviews.models import Review
 

@@ -14,7 +14,8 @@ from lived.core import outbox
 from lived.core.charts import Series, bar_chart
 from lived.core.concurrency import StaleEdit
 from lived.core.language import check_language
-from lived.core.views import Attention, PermissionView, PersonView, add_service_errors, choose_service
+from lived.core.views import Attention, PermissionView, add_service_errors, choose_service
+from lived.people.access import PersonView
 from lived.people.models import AdvanceSharingWishes, Person
 from lived.risk import forms, queries, services
 from lived.risk.models import Complaint, RiskPlan

@@ -7,7 +7,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.urls import reverse
 
-from lived.core.views import PersonView
+from lived.people.access import PersonView
 from lived.plans import presenters, quality, readability
 from lived.plans.models import Action, Outcome, PlanVersion, Routine, RoutineStep, SupportPlan
 

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 
-from lived.core.views import PersonView
+from lived.people.access import PersonView
 from lived.people.models import CommunicationProfile
 from lived.people.rules import any_care_role
 from lived.plans import pdf, presenters
