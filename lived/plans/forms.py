@@ -9,7 +9,7 @@ from django import forms
 
 from lived.core.nhsuk_forms import NHSDateField
 from lived.people.forms import LONG_TEXT, VersionedForm, staff_at
-from lived.plans.models import ChimeDomain, LifeArea, RoutineStep
+from lived.plans.models import Action, ChimeDomain, LifeArea, Outcome, PromptCard, Routine, RoutineStep
 
 YES_NO = [("true", "Yes"), ("false", "No")]
 
@@ -142,21 +142,8 @@ class OutcomeForm(OptionalVersionForm):
             ("true", f"{person.known_as}'s own words"),
             ("false", f"A staff summary of what {person.known_as} said"),
         ]
-        # Keep the fields in the order the page asks for them.
-        order = [
-            "version",
-            "in_persons_words",
-            "written_by_person",
-            "life_area",
-            "chime_domain",
-            "review_frequency_weeks",
-            "review_owner",
-            "evidence",
-            "funded_by",
-            "is_limited",
-            "limit_explained",
-        ]
-        self.order_fields(order)
+        # Keep the fields in the order the page asks for them: the model's own list.
+        self.order_fields(["version", *Outcome.COMPARE_FIELDS])
 
     def clean(self):
         data = super().clean()
@@ -167,17 +154,10 @@ class OutcomeForm(OptionalVersionForm):
     @staticmethod
     def initial_for(outcome) -> dict:
         return {
+            **{name: getattr(outcome, name) for name in Outcome.COMPARE_FIELDS if name != "review_owner"},
             "version": outcome.version,
-            "in_persons_words": outcome.in_persons_words,
             "written_by_person": "true" if outcome.written_by_person else "false",
-            "life_area": outcome.life_area,
-            "chime_domain": outcome.chime_domain,
-            "review_frequency_weeks": outcome.review_frequency_weeks,
             "review_owner": outcome.review_owner.public_id if outcome.review_owner_id else None,
-            "evidence": outcome.evidence,
-            "funded_by": outcome.funded_by,
-            "is_limited": outcome.is_limited,
-            "limit_explained": outcome.limit_explained,
         }
 
 
@@ -206,18 +186,14 @@ class ActionForm(OptionalVersionForm):
         self.fields["owner"] = _staff_choice(
             "Who will do it", self.person, help_text="Choose a named person, or describe their role below"
         )
-        self.order_fields(["version", "what", "owner", "owner_role", "frequency", "prompts", "adjustments"])
+        self.order_fields(["version", *Action.COMPARE_FIELDS])
 
     @staticmethod
     def initial_for(action) -> dict:
         return {
+            **{name: getattr(action, name) for name in Action.COMPARE_FIELDS if name != "owner"},
             "version": action.version,
-            "what": action.what,
             "owner": action.owner.public_id if action.owner_id else None,
-            "owner_role": action.owner_role,
-            "frequency": action.frequency,
-            "prompts": action.prompts,
-            "adjustments": action.adjustments,
         }
 
 
@@ -277,7 +253,7 @@ class RoutineForm(OptionalVersionForm):
         "Short summary for agency staff", help_text="Two or three sentences anyone new could follow"
     )
 
-    FIELDS = ["name", "in_persons_words", "arrival_window", "when_distress_rises", "agency_summary"]
+    FIELDS = Routine.COMPARE_FIELDS
 
     @classmethod
     def initial_for(cls, routine) -> dict:
@@ -322,7 +298,7 @@ class RoutineStepForm(OptionalVersionForm):
         "Why this needs a boundary", help_text="For example, medication must be taken within an hour of 9am"
     )
 
-    FIELDS = ["what", "agreed_language", "window_start", "window_end", "flexibility", "boundary_reason"]
+    FIELDS = RoutineStep.COMPARE_FIELDS
 
     def clean(self):
         data = super().clean()
@@ -356,15 +332,7 @@ class PromptCardForm(OptionalVersionForm):
     red_looks_like = _textarea("Red: what it looks like", required=True)
     red_staff_do = _textarea("Red: what staff do", required=True)
 
-    FIELDS = [
-        "title",
-        "green_looks_like",
-        "green_staff_do",
-        "amber_looks_like",
-        "amber_staff_do",
-        "red_looks_like",
-        "red_staff_do",
-    ]
+    FIELDS = PromptCard.COMPARE_FIELDS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
