@@ -4,23 +4,25 @@ scoped lookup and permission (PersonView), a form, a service call, a page."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views import View
 
+from lived.accounts.models import User
 from lived.accounts.services import give_sign_in
 from lived.core.access import describe_access, record_list_views, seen_in_people_list
 from lived.core.audit import record_view
 from lived.core.audit_visibility import visible_audit_rows
-from lived.core.concurrency import StaleEdit
 from lived.core.models import AuditEvent
-from lived.core.views import PermissionView, add_service_errors
+from lived.core.views import PermissionView
 from lived.organisations.models import Service
 from lived.people import forms, services
 from lived.people.access import PersonView
+from lived.people.forms_audit import AuditFilterForm
 from lived.people.models import (
     AboutMeEntry,
     AboutMeSection,
@@ -31,28 +33,12 @@ from lived.people.models import (
     SharedSection,
     SharingAgreement,
 )
+from lived.people.presenters_changes import present_changes
+from lived.people.presenters_wishes import wishes_told
 from lived.people.queries import about_me_for_circle, shared_sections
+from lived.people.views_base import PersonFormView, ReasonPage
 
 PAGE_SIZE = 50
-
-
-def home(request):
-    kind = request.user.kind
-    if kind == "person":
-        return redirect("people:me")
-    if kind == "circle":
-        return redirect("people:circle_home")
-    if request.user.is_care_staff:
-        from lived.accounts.models import Role
-
-        # A support worker's day starts with the shift briefing; seniors, managers and quality leads
-        # start from the people they are responsible for.
-        if not request.user.has_role(Role.SENIOR, Role.MANAGER, Role.QUALITY_LEAD):
-            return redirect("notes:briefing")
-        return redirect("people:list")
-    if request.user.is_staff:
-        return redirect("admin:index")
-    raise PermissionDenied
 
 
 class PeopleList(PermissionView):
@@ -147,10 +133,7 @@ class MyRecord(View):
         wishes = (
             AdvanceSharingWishes.objects.filter(person=person).select_related("in_force_changed_by").first()
         )
-        from django.utils import timezone
-
-        from lived.outcomes.queries import due_for_person
-        from lived.people.presenters_wishes import wishes_told
+        from lived.outcomes.queries import due_for_person  # noqa: PLC0415 — replaced by a provider next
 
         return render(
             request,
@@ -169,49 +152,49 @@ class MyRecord(View):
         )
 
 
-class EditDetails(PersonView):
+class EditDetails(PersonFormView):
     audit_what = "Personal details (editing)"
     permission = "people.change_details"
-    LABELS = {name: Person._meta.get_field(name).verbose_name.capitalize() for name in Person.DETAIL_FIELDS}
+    form_class = forms.PersonDetailsForm
+    template_name = "people/details_form.jinja"
+    conflict_labels = {
+        name: Person._meta.get_field(name).verbose_name.capitalize() for name in Person.DETAIL_FIELDS
+    }
 
-    def get(self, request, person_id):
-        form = forms.PersonDetailsForm(
-            initial=forms.PersonDetailsForm.initial_for(self.person), actor=request.user
-        )
-        return self.render("people/details_form.jinja", {"form": form})
+    def form_kwargs(self):
+        return {"actor": self.request.user}
 
-    def post(self, request, person_id):
-        form = forms.PersonDetailsForm(request.POST, actor=request.user)
-        if not form.is_valid():
-            return self.render("people/details_form.jinja", {"form": form}, status=400)
+    def initial(self):
+        return forms.PersonDetailsForm.initial_for(self.person)
+
+    def save(self, form):
         data = dict(form.cleaned_data)
         opened = data.pop("version")
-        try:
-            services.update_person_details(
-                actor=request.user, person=self.person, data=data, opened_version=opened
-            )
-        except StaleEdit as error:
-            return self.conflict(
-                error, self.LABELS, reverse("people:edit_details", args=[self.person.public_id])
-            )
-        messages.success(request, "Personal details saved")
-        return redirect("people:record", person_id=self.person.public_id)
+        return services.update_person_details(
+            actor=self.request.user, person=self.person, data=data, opened_version=opened
+        )
+
+    def success_message(self, saved, form):
+        return "Personal details saved"
+
+    def success_url(self, saved):
+        return reverse("people:record", args=[self.person.public_id])
+
+    def conflict_url(self, error):
+        return reverse("people:edit_details", args=[self.person.public_id])
 
 
-class ArchivePerson(PersonView):
+class ArchivePerson(ReasonPage):
     audit_what = "Record (archiving)"
     permission = "people.archive_person"
+    template_name = "people/archive.jinja"
+    service = staticmethod(services.archive_person)
 
-    def get(self, request, person_id):
-        return self.render("people/archive.jinja", {"form": forms.ReasonForm()})
+    def said(self, person):
+        return f"{person.name}'s record has been archived. Nothing has been deleted."
 
-    def post(self, request, person_id):
-        form = forms.ReasonForm(request.POST)
-        if not form.is_valid():
-            return self.render("people/archive.jinja", {"form": form}, status=400)
-        services.archive_person(actor=request.user, person=self.person, reason=form.cleaned_data["reason"])
-        messages.success(request, f"{self.person.name}'s record has been archived. Nothing has been deleted.")
-        return redirect("people:list")
+    def success_url(self, saved):
+        return reverse("people:list")
 
 
 class AboutMe(PersonView):
@@ -222,67 +205,76 @@ class AboutMe(PersonView):
         return self.render("people/about_me.jinja", {"about_me": _about_me_by_section(self.person)})
 
 
-class AddAboutMeEntry(PersonView):
-    audit_what = "About me (adding)"
-    permission = "people.write_about_me"
-
-    def _form(self, data=None):
-        initial = {"section": self.request.GET.get("section", ""), "in_persons_words": "true"}
-        return forms.AboutMeEntryForm(
-            data, initial=initial, person=self.person, writer_is_person=self.viewer_is_person, is_new=True
-        )
-
-    def get(self, request, person_id):
-        return self.render("people/about_me_form.jinja", {"form": self._form(), "entry": None})
-
-    def post(self, request, person_id):
-        form = self._form(request.POST)
-        if form.is_valid():
-            try:
-                services.add_about_me_entry(
-                    actor=request.user,
-                    person=self.person,
-                    section=form.cleaned_data["section"],
-                    text=form.cleaned_data["text"],
-                    in_persons_words=form.cleaned_data.get("in_persons_words", True),
-                    idempotency_key=form.cleaned_data.get("idempotency_key"),
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-        if not form.is_valid():
-            return self.render("people/about_me_form.jinja", {"form": form, "entry": None}, status=400)
-        messages.success(request, "Saved to About me")
-        return redirect(_about_me_home(self))
-
-
 def _about_me_home(view) -> str:
     if view.viewer_is_person:
         return reverse("people:me")
     return reverse("people:about_me", args=[view.person.public_id])
 
 
-class EditAboutMeEntry(PersonView):
+class AboutMeFormView(PersonFormView):
+    form_class = forms.AboutMeEntryForm
+    template_name = "people/about_me_form.jinja"
+    is_new = False
+
+    def form_kwargs(self):
+        return {"person": self.person, "writer_is_person": self.viewer_is_person, "is_new": self.is_new}
+
+    def success_url(self, saved):
+        return _about_me_home(self)
+
+
+class AddAboutMeEntry(AboutMeFormView):
+    audit_what = "About me (adding)"
+    permission = "people.write_about_me"
+    is_new = True
+
+    def initial(self):
+        return {"section": self.request.GET.get("section", ""), "in_persons_words": "true"}
+
+    def context(self):
+        return {"entry": None}
+
+    def save(self, form):
+        return services.add_about_me_entry(
+            actor=self.request.user,
+            person=self.person,
+            section=form.cleaned_data["section"],
+            text=form.cleaned_data["text"],
+            in_persons_words=form.cleaned_data.get("in_persons_words", True),
+            idempotency_key=form.cleaned_data.get("idempotency_key"),
+        )
+
+    def success_message(self, saved, form):
+        return "Saved to About me"
+
+
+def _current_entry(view) -> AboutMeEntry:
+    return get_object_or_404(
+        AboutMeEntry.objects.filter(person=view.person, archived_at__isnull=True),
+        public_id=view.kwargs["entry_id"],
+    )
+
+
+class EditAboutMeEntry(AboutMeFormView):
     audit_what = "About me (editing)"
     permission = "people.write_about_me"
-    LABELS = {"section": "Section", "text": "Words"}
+    conflict_labels = {"section": "Section", "text": "Words"}
 
-    def _entry(self, entry_id):
-        return get_object_or_404(
-            AboutMeEntry.objects.filter(person=self.person, archived_at__isnull=True), public_id=entry_id
-        )
+    def load(self):
+        if self.request.method == "POST":
+            # A version replaced since the form was opened is still found, so the service can show
+            # the newer one (a conflict, or the same form posted twice); a removed entry is not.
+            self.entry = get_object_or_404(
+                AboutMeEntry.objects.filter(person=self.person).filter(
+                    Q(archived_at__isnull=True) | Q(replaced_by__isnull=False)
+                ),
+                public_id=self.kwargs["entry_id"],
+            )
+        else:
+            self.entry = _current_entry(self)
 
-    def _entry_to_save(self, entry_id):
-        # A version replaced since the form was opened is still found, so the service can show
-        # the newer one (a conflict, or the same form posted twice); a removed entry is not.
-        return get_object_or_404(
-            AboutMeEntry.objects.filter(person=self.person).filter(
-                Q(archived_at__isnull=True) | Q(replaced_by__isnull=False)
-            ),
-            public_id=entry_id,
-        )
-
-    def get(self, request, person_id, entry_id):
-        entry = self._entry(entry_id)
+    def initial(self):
+        entry = self.entry
         # The person starts from their own words; staff start from a staff summary, never from the
         # person's words (those stay as they are, shown beside what staff write).
         if self.viewer_is_person:
@@ -290,54 +282,41 @@ class EditAboutMeEntry(PersonView):
             text = own.text if own else ""
         else:
             text = "" if entry.in_persons_words else entry.text
-        initial = {"section": entry.section, "text": text, "version": entry.version}
-        form = forms.AboutMeEntryForm(
-            initial=initial, person=self.person, writer_is_person=self.viewer_is_person, is_new=False
-        )
-        return self.render("people/about_me_form.jinja", {"form": form, "entry": entry})
+        return {"section": entry.section, "text": text, "version": entry.version}
 
-    def post(self, request, person_id, entry_id):
-        entry = self._entry_to_save(entry_id)
-        form = forms.AboutMeEntryForm(
-            request.POST, person=self.person, writer_is_person=self.viewer_is_person, is_new=False
+    def context(self):
+        return {"entry": self.entry}
+
+    def save(self, form):
+        data = dict(form.cleaned_data)
+        opened = data.pop("version")
+        key = data.pop("idempotency_key", None)
+        return services.update_about_me_entry(
+            actor=self.request.user, entry=self.entry, data=data, opened_version=opened, idempotency_key=key
         )
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            opened = data.pop("version")
-            key = data.pop("idempotency_key", None)
-            try:
-                services.update_about_me_entry(
-                    actor=request.user, entry=entry, data=data, opened_version=opened, idempotency_key=key
-                )
-            except StaleEdit as error:
-                newest = error.current
-                back = reverse("people:edit_about_me", args=[self.person.public_id, newest.public_id])
-                return self.conflict(error, self.LABELS, back)
-            except ValidationError as error:
-                add_service_errors(form, error)
-        if not form.is_valid():
-            return self.render("people/about_me_form.jinja", {"form": form, "entry": entry}, status=400)
-        messages.success(
-            request, "Your changes are saved" if self.viewer_is_person else "About me entry saved"
-        )
-        return redirect(_about_me_home(self))
+
+    def conflict_url(self, error):
+        return reverse("people:edit_about_me", args=[self.person.public_id, error.current.public_id])
+
+    def success_message(self, saved, form):
+        return "Your changes are saved" if self.viewer_is_person else "About me entry saved"
 
 
-class ArchiveAboutMeEntry(EditAboutMeEntry):
+class ArchiveAboutMeEntry(ReasonPage):
     audit_what = "About me (removing an entry)"
+    permission = "people.write_about_me"
+    template_name = "people/about_me_archive.jinja"
+    target = "entry"
+    service = staticmethod(services.archive_about_me_entry)
 
-    def get(self, request, person_id, entry_id):
-        entry = self._entry(entry_id)
-        return self.render("people/about_me_archive.jinja", {"form": forms.ReasonForm(), "entry": entry})
+    def find(self):
+        return _current_entry(self)
 
-    def post(self, request, person_id, entry_id):
-        entry = self._entry(entry_id)
-        form = forms.ReasonForm(request.POST)
-        if not form.is_valid():
-            return self.render("people/about_me_archive.jinja", {"form": form, "entry": entry}, status=400)
-        services.archive_about_me_entry(actor=request.user, entry=entry, reason=form.cleaned_data["reason"])
-        messages.success(request, "Entry removed from About me. It is kept in the record's history.")
-        return redirect(_about_me_home(self))
+    def said(self, entry):
+        return "Entry removed from About me. It is kept in the record's history."
+
+    def success_url(self, saved):
+        return _about_me_home(self)
 
 
 class AboutMeChanges(PersonView):
@@ -349,8 +328,6 @@ class AboutMeChanges(PersonView):
     permission = "people.view_record"
 
     def get(self, request, person_id):
-        from lived.people.presenters_changes import present_changes
-
         changes = AuditEvent.objects.exclude(action__in=[AuditEvent.Action.VIEW, AuditEvent.Action.CONFLICT])
         events = visible_audit_rows(request.user, self.person, changes)[:200]
         rows = present_changes(
@@ -359,46 +336,42 @@ class AboutMeChanges(PersonView):
         return self.render("people/changes.jinja", {"changes": rows})
 
 
-class ShareStaffSummary(PersonView):
+class ShareStaffSummary(PersonFormView):
     """The person chooses, on their own account, whether one staff summary in their About me is
     shown to the people they share About me with (HAZ-038). Staff who may write About me get 403:
     the choice is the person's alone (the service refuses anyone else too)."""
 
     audit_what = "About me (choosing what to share)"
     permission = "people.write_about_me"
+    form_class = forms.ShareStaffSummaryForm
+    template_name = "people/me_share_summary.jinja"
 
-    def _staff_entry(self, entry_id):
+    def load(self):
         if not self.viewer_is_person:
             raise PermissionDenied
-        return get_object_or_404(
+        self.entry = get_object_or_404(
             AboutMeEntry.objects.filter(person=self.person, archived_at__isnull=True, in_persons_words=False),
-            public_id=entry_id,
+            public_id=self.kwargs["entry_id"],
         )
 
-    def get(self, request, person_id, entry_id):
-        entry = self._staff_entry(entry_id)
-        form = forms.ShareStaffSummaryForm(initial={"shared": entry.shared_with_circle})
-        return self.render("people/me_share_summary.jinja", {"form": form, "entry": entry})
+    def initial(self):
+        return {"shared": self.entry.shared_with_circle}
 
-    def post(self, request, person_id, entry_id):
-        entry = self._staff_entry(entry_id)
-        form = forms.ShareStaffSummaryForm(request.POST)
-        if form.is_valid():
-            try:
-                services.share_staff_summary(
-                    actor=request.user, entry=entry, shared=form.cleaned_data["shared"]
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-        if not form.is_valid():
-            return self.render("people/me_share_summary.jinja", {"form": form, "entry": entry}, status=400)
-        messages.success(
-            request,
-            "The people you share About me with can now read this staff summary"
-            if form.cleaned_data["shared"]
-            else "This staff summary is no longer shown to the people you share About me with",
+    def context(self):
+        return {"entry": self.entry}
+
+    def save(self, form):
+        return services.share_staff_summary(
+            actor=self.request.user, entry=self.entry, shared=form.cleaned_data["shared"]
         )
-        return redirect(reverse("people:me") + "#about-you")
+
+    def success_message(self, saved, form):
+        if form.cleaned_data["shared"]:
+            return "The people you share About me with can now read this staff summary"
+        return "This staff summary is no longer shown to the people you share About me with"
+
+    def success_url(self, saved):
+        return reverse("people:me") + "#about-you"
 
 
 class Communication(PersonView):
@@ -412,45 +385,46 @@ class Communication(PersonView):
         return self.render("people/communication.jinja", {"profile": profile})
 
 
-class EditCommunication(PersonView):
+class EditCommunication(PersonFormView):
     audit_what = "Communication and consent profile (editing)"
     permission = "people.change_communication"
+    form_class = forms.CommunicationProfileForm
+    template_name = "people/communication_form.jinja"
 
     @property
-    def labels(self):
+    def conflict_labels(self):
         return {
             name: str(forms.CommunicationProfileForm.base_fields[name].label)
             for name in CommunicationProfile.AUDIT_FIELDS
         }
 
-    def get(self, request, person_id):
+    def form_kwargs(self):
+        return {"person": self.person}
+
+    def initial(self):
         # A person with no profile yet gets a blank one, unsaved: the service writes it, audited, on save.
         profile = CommunicationProfile.objects.filter(person=self.person).first() or CommunicationProfile(
             person=self.person
         )
-        form = forms.CommunicationProfileForm(
-            initial=forms.CommunicationProfileForm.initial_for(profile), person=self.person
-        )
-        return self.render("people/communication_form.jinja", {"form": form})
+        return forms.CommunicationProfileForm.initial_for(profile)
 
-    def post(self, request, person_id):
-        form = forms.CommunicationProfileForm(request.POST, person=self.person)
-        if not form.is_valid():
-            return self.render("people/communication_form.jinja", {"form": form}, status=400)
+    def save(self, form):
         data = dict(form.cleaned_data)
         opened = data.pop("version")
         if self.viewer_is_person:
             data["in_persons_words"] = True
-        try:
-            services.save_communication_profile(
-                actor=request.user, person=self.person, data=data, opened_version=opened
-            )
-        except StaleEdit as error:
-            return self.conflict(
-                error, self.labels, reverse("people:edit_communication", args=[self.person.public_id])
-            )
-        messages.success(request, "Communication and consent profile saved")
-        return redirect("people:communication", person_id=self.person.public_id)
+        return services.save_communication_profile(
+            actor=self.request.user, person=self.person, data=data, opened_version=opened
+        )
+
+    def success_message(self, saved, form):
+        return "Communication and consent profile saved"
+
+    def success_url(self, saved):
+        return reverse("people:communication", args=[self.person.public_id])
+
+    def conflict_url(self, error):
+        return reverse("people:edit_communication", args=[self.person.public_id])
 
 
 class Circle(PersonView):
@@ -467,139 +441,133 @@ class Circle(PersonView):
         return self.render("people/circle.jinja", {"members": members, "wishes": wishes})
 
 
-class AddCircleMember(PersonView):
+def _circle_page(view) -> str:
+    return reverse("people:circle", args=[view.person.public_id])
+
+
+def _active_member(view) -> CircleMember:
+    return get_object_or_404(view.person.circle.active(), public_id=view.kwargs["member_id"])
+
+
+class AddCircleMember(PersonFormView):
     audit_what = "Circle of support (adding)"
     permission = "people.manage_circle"
+    form_class = forms.CircleMemberForm
+    template_name = "people/circle_member_form.jinja"
 
-    def get(self, request, person_id):
-        return self.render(
-            "people/circle_member_form.jinja", {"form": forms.CircleMemberForm(), "member": None}
-        )
+    def context(self):
+        return {"member": None}
 
-    def post(self, request, person_id):
-        form = forms.CircleMemberForm(request.POST)
-        if not form.is_valid():
-            return self.render("people/circle_member_form.jinja", {"form": form, "member": None}, status=400)
+    def save(self, form):
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        member = services.add_circle_member(actor=request.user, person=self.person, data=data)
-        messages.success(request, f"{member.name} added to the circle of support")
-        return redirect("people:circle", person_id=self.person.public_id)
+        return services.add_circle_member(actor=self.request.user, person=self.person, data=data)
+
+    def success_message(self, member, form):
+        return f"{member.name} added to the circle of support"
+
+    def success_url(self, saved):
+        return _circle_page(self)
 
 
-class CircleMemberView(PersonView):
-    permission = "people.manage_circle"
-
-    def _member(self, member_id):
-        return get_object_or_404(self.person.circle.active(), public_id=member_id)
-
-
-class EditCircleMember(CircleMemberView):
+class EditCircleMember(PersonFormView):
     audit_what = "Circle of support (editing)"
+    permission = "people.manage_circle"
+    form_class = forms.CircleMemberForm
+    template_name = "people/circle_member_form.jinja"
 
-    def get(self, request, person_id, member_id):
-        member = self._member(member_id)
-        initial = {name: getattr(member, name) for name in CircleMember.AUDIT_FIELDS}
-        initial["version"] = member.version
-        return self.render(
-            "people/circle_member_form.jinja",
-            {"form": forms.CircleMemberForm(initial=initial), "member": member},
-        )
+    @property
+    def conflict_labels(self):
+        return {
+            name: str(forms.CircleMemberForm.base_fields[name].label) for name in CircleMember.AUDIT_FIELDS
+        }
 
-    def post(self, request, person_id, member_id):
-        member = self._member(member_id)
-        form = forms.CircleMemberForm(request.POST)
-        if not form.is_valid():
-            return self.render(
-                "people/circle_member_form.jinja", {"form": form, "member": member}, status=400
-            )
+    def load(self):
+        self.member = _active_member(self)
+
+    def initial(self):
+        initial = {name: getattr(self.member, name) for name in CircleMember.AUDIT_FIELDS}
+        initial["version"] = self.member.version
+        return initial
+
+    def context(self):
+        return {"member": self.member}
+
+    def save(self, form):
         data = dict(form.cleaned_data)
         opened = data.pop("version")
-        try:
-            services.update_circle_member(actor=request.user, member=member, data=data, opened_version=opened)
-        except StaleEdit as error:
-            labels = {
-                name: str(forms.CircleMemberForm.base_fields[name].label)
-                for name in CircleMember.AUDIT_FIELDS
-            }
-            back = reverse("people:edit_circle_member", args=[self.person.public_id, member.public_id])
-            return self.conflict(error, labels, back)
-        messages.success(request, f"{member.name}'s details saved")
-        return redirect("people:circle", person_id=self.person.public_id)
+        return services.update_circle_member(
+            actor=self.request.user, member=self.member, data=data, opened_version=opened
+        )
+
+    def success_message(self, saved, form):
+        return f"{self.member.name}'s details saved"
+
+    def success_url(self, saved):
+        return _circle_page(self)
+
+    def conflict_url(self, error):
+        return reverse("people:edit_circle_member", args=[self.person.public_id, self.member.public_id])
 
 
-class ArchiveCircleMember(CircleMemberView):
+class ArchiveCircleMember(ReasonPage):
     audit_what = "Circle of support (removing)"
+    permission = "people.manage_circle"
+    template_name = "people/circle_member_archive.jinja"
+    target = "member"
+    service = staticmethod(services.archive_circle_member)
 
-    def get(self, request, person_id, member_id):
-        member = self._member(member_id)
-        return self.render(
-            "people/circle_member_archive.jinja", {"form": forms.ReasonForm(), "member": member}
-        )
+    def find(self):
+        return _active_member(self)
 
-    def post(self, request, person_id, member_id):
-        member = self._member(member_id)
-        form = forms.ReasonForm(request.POST)
-        if not form.is_valid():
-            return self.render(
-                "people/circle_member_archive.jinja", {"form": form, "member": member}, status=400
-            )
-        services.archive_circle_member(actor=request.user, member=member, reason=form.cleaned_data["reason"])
-        messages.success(
-            request, f"{member.name} removed from the circle. Everything shared with them has stopped."
-        )
-        return redirect("people:circle", person_id=self.person.public_id)
+    def said(self, member):
+        return f"{member.name} removed from the circle. Everything shared with them has stopped."
+
+    def success_url(self, saved):
+        return _circle_page(self)
 
 
-class AddSharing(PersonView):
+class AddSharing(PersonFormView):
     audit_what = "Sharing (adding)"
     permission = "people.manage_sharing"
+    form_class = forms.SharingAgreementForm
+    template_name = "people/sharing_form.jinja"
 
-    def get(self, request, person_id):
-        initial = {"member": request.GET.get("member", "")}
-        form = forms.SharingAgreementForm(initial=initial, person=self.person)
-        return self.render("people/sharing_form.jinja", {"form": form})
+    def form_kwargs(self):
+        return {"person": self.person}
 
-    def post(self, request, person_id):
-        form = forms.SharingAgreementForm(request.POST, person=self.person)
-        if not form.is_valid():
-            return self.render("people/sharing_form.jinja", {"form": form}, status=400)
-        agreement = services.agree_sharing(actor=request.user, person=self.person, data=form.cleaned_data)
-        messages.success(
-            request, f"Now sharing {agreement.get_section_display()} with {agreement.member.name}"
-        )
-        return redirect("people:circle", person_id=self.person.public_id)
+    def initial(self):
+        return {"member": self.request.GET.get("member", "")}
+
+    def save(self, form):
+        return services.agree_sharing(actor=self.request.user, person=self.person, data=form.cleaned_data)
+
+    def success_message(self, agreement, form):
+        return f"Now sharing {agreement.get_section_display()} with {agreement.member.name}"
+
+    def success_url(self, saved):
+        return _circle_page(self)
 
 
-class WithdrawSharing(PersonView):
+class WithdrawSharing(ReasonPage):
     audit_what = "Sharing (withdrawing)"
     permission = "people.manage_sharing"
+    template_name = "people/sharing_withdraw.jinja"
+    target = "agreement"
+    service = staticmethod(services.withdraw_sharing)
 
-    def _agreement(self, agreement_id):
+    def find(self):
         return get_object_or_404(
             SharingAgreement.objects.filter(person=self.person, withdrawn_at__isnull=True).select_related(
                 "member"
             ),
-            public_id=agreement_id,
+            public_id=self.kwargs["agreement_id"],
         )
 
-    def get(self, request, person_id, agreement_id):
-        agreement = self._agreement(agreement_id)
-        return self.render(
-            "people/sharing_withdraw.jinja", {"form": forms.ReasonForm(), "agreement": agreement}
-        )
+    def said(self, agreement):
+        return f"Stopped sharing {agreement.get_section_display()} with {agreement.member.name}"
 
-    def post(self, request, person_id, agreement_id):
-        agreement = self._agreement(agreement_id)
-        form = forms.ReasonForm(request.POST)
-        if not form.is_valid():
-            return self.render(
-                "people/sharing_withdraw.jinja", {"form": form, "agreement": agreement}, status=400
-            )
-        services.withdraw_sharing(actor=request.user, agreement=agreement, reason=form.cleaned_data["reason"])
-        messages.success(
-            request, f"Stopped sharing {agreement.get_section_display()} with {agreement.member.name}"
-        )
-        return redirect("people:circle", person_id=self.person.public_id)
+    def success_url(self, saved):
+        return _circle_page(self)
 
 
 def _wishes_or_blank(person) -> AdvanceSharingWishes:
@@ -608,58 +576,63 @@ def _wishes_or_blank(person) -> AdvanceSharingWishes:
     return AdvanceSharingWishes.objects.filter(person=person).first() or AdvanceSharingWishes(person=person)
 
 
-class EditAdvanceWishes(PersonView):
+class EditAdvanceWishes(PersonFormView):
     audit_what = "Advance wishes (editing)"
     permission = "people.manage_sharing"
+    form_class = forms.AdvanceWishesForm
+    template_name = "people/wishes_form.jinja"
+    conflict_labels = {"statement": "Advance wishes"}
 
-    def get(self, request, person_id):
+    def initial(self):
         wishes = _wishes_or_blank(self.person)
-        form = forms.AdvanceWishesForm(initial={"statement": wishes.statement, "version": wishes.version})
-        return self.render("people/wishes_form.jinja", {"form": form})
+        return {"statement": wishes.statement, "version": wishes.version}
 
-    def post(self, request, person_id):
-        form = forms.AdvanceWishesForm(request.POST)
-        if not form.is_valid():
-            return self.render("people/wishes_form.jinja", {"form": form}, status=400)
-        try:
-            services.save_advance_wishes(
-                actor=request.user,
-                person=self.person,
-                statement=form.cleaned_data["statement"],
-                opened_version=form.cleaned_data["version"],
-            )
-        except StaleEdit as error:
-            return self.conflict(
-                error,
-                {"statement": "Advance wishes"},
-                reverse("people:edit_wishes", args=[self.person.public_id]),
-            )
-        messages.success(request, "Advance wishes saved")
-        return redirect("people:circle", person_id=self.person.public_id)
+    def save(self, form):
+        return services.save_advance_wishes(
+            actor=self.request.user,
+            person=self.person,
+            statement=form.cleaned_data["statement"],
+            opened_version=form.cleaned_data["version"],
+        )
+
+    def success_message(self, saved, form):
+        return "Advance wishes saved"
+
+    def success_url(self, saved):
+        return _circle_page(self)
+
+    def conflict_url(self, error):
+        return reverse("people:edit_wishes", args=[self.person.public_id])
 
 
-class WishesInForce(PersonView):
+class WishesInForce(PersonFormView):
     audit_what = "Advance wishes (in force)"
     permission = "people.set_wishes_in_force"
+    form_class = forms.WishesInForceForm
+    template_name = "people/wishes_in_force.jinja"
 
-    def get(self, request, person_id):
-        wishes = _wishes_or_blank(self.person)
-        form = forms.WishesInForceForm(initial={"in_force": "true" if wishes.in_force else "false"})
-        return self.render("people/wishes_in_force.jinja", {"form": form, "wishes": wishes})
+    def load(self):
+        self.wishes = _wishes_or_blank(self.person)
 
-    def post(self, request, person_id):
-        wishes = _wishes_or_blank(self.person)
-        form = forms.WishesInForceForm(request.POST)
-        if not form.is_valid():
-            return self.render("people/wishes_in_force.jinja", {"form": form, "wishes": wishes}, status=400)
-        services.set_wishes_in_force(
-            actor=request.user,
+    def initial(self):
+        return {"in_force": "true" if self.wishes.in_force else "false"}
+
+    def context(self):
+        return {"wishes": self.wishes}
+
+    def save(self, form):
+        return services.set_wishes_in_force(
+            actor=self.request.user,
             person=self.person,
             in_force=form.cleaned_data["in_force"],
             reason=form.cleaned_data["reason"],
         )
-        messages.success(request, "Advance wishes updated")
-        return redirect("people:circle", person_id=self.person.public_id)
+
+    def success_message(self, saved, form):
+        return "Advance wishes updated"
+
+    def success_url(self, saved):
+        return _circle_page(self)
 
 
 class AuditTrail(PersonView):
@@ -672,9 +645,6 @@ class AuditTrail(PersonView):
     page_size = 100
 
     def get(self, request, person_id):
-        from lived.accounts.models import User
-        from lived.people.forms_audit import AuditFilterForm
-
         viewed = AuditEvent.Action.VIEW
         everyone = visible_audit_rows(request.user, self.person).actor_ids()
         people = User.objects.filter(pk__in=everyone).order_by("first_name", "last_name", "username")
@@ -769,57 +739,50 @@ class CircleSharedView(PersonView):
         return self.render("people/circle_shared.jinja", context)
 
 
-class GiveSignIn(PersonView):
+class GiveSignIn(PersonFormView):
     """A senior or manager gives the person, or someone in their circle, their own sign-in."""
 
     audit_what = "Signing in"
     permission = "people.give_sign_in"
+    form_class = forms.GiveSignInForm
+    template_name = "people/give_sign_in.jinja"
 
-    def _member(self, kwargs):
-        if "member_id" not in kwargs:
-            return None
-        return get_object_or_404(self.person.circle.active(), public_id=kwargs["member_id"])
+    def load(self):
+        self.member = _active_member(self) if "member_id" in self.kwargs else None
+        self.holder = self.member if self.member is not None else self.person
 
-    def _render(self, form, member, status=200):
-        holder = member if member is not None else self.person
-        return self.render(
-            "people/give_sign_in.jinja",
-            {"form": form, "member": member, "existing": holder.user},
-            status=status,
-        )
-
-    def get(self, request, person_id, member_id=None):
-        member = self._member(self.kwargs)
-        return self._render(forms.GiveSignInForm(), member)
-
-    def post(self, request, person_id, member_id=None):
-        member = self._member(self.kwargs)
-        holder = member if member is not None else self.person
-        form = forms.GiveSignInForm(request.POST)
-        if holder.user_id:
+    def get_form(self, data=None):
+        form = super().get_form(data)
+        if data is not None and self.holder.user_id:
             form.is_valid()
             form.add_error(None, "They already have a sign-in")
-            return self._render(form, member, status=400)
-        if not form.is_valid():
-            return self._render(form, member, status=400)
+        return form
+
+    def context(self):
+        return {"member": self.member, "existing": self.holder.user}
+
+    def save(self, form):
+        member = self.member
         if member is not None:
             first, _, last = member.name.partition(" ")
         else:
             first, last = self.person.known_as, self.person.family_name
         give_sign_in(
-            actor=request.user,
+            actor=self.request.user,
             person=self.person,
             member=member,
             first_name=first,
             last_name=last,
             username=form.cleaned_data["username"],
             email=form.cleaned_data["email"],
-            base_url=request.build_absolute_uri("/").rstrip("/"),
+            base_url=self.request.build_absolute_uri("/").rstrip("/"),
         )
-        name = member.name if member else self.person.known_as
-        messages.success(
-            request, f"{name} can now sign in. We have emailed them a link to choose a password."
-        )
-        if member is not None:
-            return redirect("people:circle", person_id=self.person.public_id)
-        return redirect("people:record", person_id=self.person.public_id)
+
+    def success_message(self, saved, form):
+        name = self.member.name if self.member else self.person.known_as
+        return f"{name} can now sign in. We have emailed them a link to choose a password."
+
+    def success_url(self, saved):
+        if self.member is not None:
+            return _circle_page(self)
+        return reverse("people:record", args=[self.person.public_id])
