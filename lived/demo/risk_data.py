@@ -1,8 +1,9 @@
 """Fictional demo data for risk. `load(context)` is called once, inside the demo's transaction,
 after people and support plans exist. `context` is a `lived.demo.loader.DemoContext`.
 
-Everything is created through lived.risk.services (so audit rows exist); dates are relative to
-context.today and a fixed random seed keeps the trends the same on every load."""
+Everything is created through the services of lived.risk, lived.crisis, lived.incidents and
+lived.complaints (so audit rows exist); dates are relative to context.today and a fixed random seed
+keeps the trends the same on every load."""
 
 from __future__ import annotations
 
@@ -11,17 +12,15 @@ import random
 
 from django.utils import timezone
 
+from lived.complaints import services as complaints_services
+from lived.complaints.models import ComplaintTheme
+from lived.crisis import services as crisis_services
+from lived.incidents import services as incidents_services
+from lived.incidents.models import Incident
 from lived.reviews.models import Review
 from lived.reviews.services import cancel_review
 from lived.risk import services
-from lived.risk.models import (
-    CapacityAssessment,
-    ComplaintTheme,
-    Incident,
-    RiskDecision,
-    RiskPlan,
-    StageCheckIn,
-)
+from lived.risk.models import CapacityAssessment, RiskDecision, RiskPlan, StageCheckIn
 
 SEED = 2026
 DEFAULT_THEMES = [
@@ -63,7 +62,7 @@ def _incident(actor, person, when, **extra):
     restrictive = extra.pop("restrictive", None)
     safeguarding = extra.pop("safeguarding", None)
     data.update(extra)
-    return services.record_incident(
+    return incidents_services.record_incident(
         actor=actor, person=person, data=data, restrictive=restrictive, safeguarding=safeguarding
     )
 
@@ -218,7 +217,7 @@ def _priya(context) -> None:
 
 def _marcus(context) -> None:
     marcus, hannah, tom = context.people["marcus"], context.users["hannah"], context.users["tom"]
-    services.save_crisis_plan(
+    crisis_services.save_crisis_plan(
         actor=hannah,
         person=marcus,
         data={
@@ -276,7 +275,7 @@ def _marcus(context) -> None:
 
 def _jenny(context) -> None:
     jenny, hannah = context.people["jenny"], context.users["hannah"]
-    services.save_crisis_plan(
+    crisis_services.save_crisis_plan(
         actor=hannah,
         person=jenny,
         data={
@@ -399,7 +398,7 @@ def _register_and_safeguarding(context) -> None:
         },
     )
     concern = shauna.safeguarding_concerns.first()
-    services.close_safeguarding(
+    incidents_services.close_safeguarding(
         actor=daniel,
         concern=concern,
         outcome="Local authority enquiry completed. The visitor is no longer allowed in; Shauna chose a "
@@ -463,7 +462,7 @@ def _complaints(context, rng: random.Random) -> None:
     for months_ago, count in ((10, 3), (8, 2), (6, 2), (4, 1), (1, 0)):
         for n in range(count):
             received = context.today - datetime.timedelta(days=months_ago * 30 + n * 5)
-            complaint = services.record_complaint(
+            complaint = complaints_services.record_complaint(
                 actor=tom,
                 person=leon,
                 data={
@@ -474,7 +473,7 @@ def _complaints(context, rng: random.Random) -> None:
                 },
                 themes=[themes["felt pressured"], themes["choice not respected"]],
             )
-            services.respond_to_complaint(
+            complaints_services.respond_to_complaint(
                 actor=daniel,
                 complaint=complaint,
                 close=True,
@@ -486,7 +485,7 @@ def _complaints(context, rng: random.Random) -> None:
     for months_ago in range(0, 12):
         if rng.random() < 0.6:
             person = context.people[rng.choice(pool)]
-            services.record_complaint(
+            complaints_services.record_complaint(
                 actor=context.users["hannah"],
                 person=person,
                 data={
@@ -498,7 +497,7 @@ def _complaints(context, rng: random.Random) -> None:
                 },
                 themes=[themes[rng.choice(other)]],
             )
-    services.record_complaint(
+    complaints_services.record_complaint(
         actor=tom,
         person=context.people["sam"],
         data={

@@ -219,7 +219,7 @@ def amend_note(*, actor, person, note: DailyNote, data: dict, reason: str) -> Da
 KEPT_KINDS = {
     "note": ("notes.DailyNote", "A daily note"),
     "handover": ("notes.HandoverNote", "A handover note"),
-    "incident": ("risk.Incident", "An incident"),
+    "incident": ("incidents.Incident", "An incident"),
     "check_in": ("risk.StageCheckIn", "A check-in"),
 }
 # Never into the audit trail: the phone's copy of the form's CSRF token.

@@ -73,7 +73,7 @@ def briefing_for(people: Sequence, since: datetime.datetime) -> dict[int, Outcom
             alert.person_id,
             OutcomeLine(
                 text=text,
-                url=reverse("risk:crisis_plan", args=[person.public_id]),
+                url=reverse("crisis:crisis_plan", args=[person.public_id]),
                 urgent=alert.is_open,
                 recorded_at=alert.created_at,
             ),

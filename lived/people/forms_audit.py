@@ -31,7 +31,7 @@ KINDS: dict[str, tuple[str, list[str]]] = {
     "plans": ("Support plans", ["plans."]),
     "reviews": ("Reviews and check-ins", ["reviews."]),
     "notes": ("Daily notes and handover", ["notes."]),
-    "risk": ("Risk and safety", ["risk."]),
+    "risk": ("Risk and safety", ["risk.", "crisis.", "incidents.", "complaints."]),
     "outcomes": ("Outcomes and health checks", ["outcomes."]),
     "account": ("Sign-in and account", ["accounts."]),
 }

@@ -1,4 +1,5 @@
-"""What the shift briefing (lived.notes) shows from risk: the contract between the two apps.
+"""What the shift briefing (lived.notes) shows from risk: the contract between the two apps. The
+incidents come from lived.incidents (its `incident_lines`); this gathers them into the card's risk part.
 
 `briefing_for(people, since)` returns, keyed by person.pk, what a worker coming on shift needs from
 risk plans and incidents: incidents that happened or were recorded since `since`, each with when it
@@ -12,8 +13,13 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.urls import reverse
+
+from lived.incidents.briefing import IncidentLine, incident_lines
+from lived.people.models import Person
+from lived.risk.models import RiskPlan
+
+__all__ = ["IncidentLine", "RiskBriefing", "StageLine", "briefing_for"]
 
 
 @dataclass(frozen=True)
@@ -22,15 +28,6 @@ class StageLine:
     stage: str  # e.g. "Stage 2 of 3: Tom follows at a distance"
     check_in: str  # e.g. "Check-in call when Priya gets back" or ""
     url: str
-
-
-@dataclass(frozen=True)
-class IncidentLine:
-    occurred_at: datetime.datetime
-    summary: str  # short: type and severity, e.g. "Distress in the kitchen (low)"
-    url: str
-    recorded_at: datetime.datetime | None = None  # when it was written in Lived
-    new_to_you: bool = False  # set by the briefing for its reader: recorded since they last looked
 
 
 @dataclass
@@ -42,8 +39,6 @@ class RiskBriefing:
 
 def briefing_for(people: Sequence, since: datetime.datetime) -> dict[int, RiskBriefing]:
     """Three queries, whatever the number of people: crisis plans, approved plans, recent incidents."""
-    from lived.risk.models import CrisisPlan, Incident, RiskPlan
-
     by_pk = {p.pk: p for p in people}
     if not by_pk:
         return {}
@@ -52,8 +47,10 @@ def briefing_for(people: Sequence, since: datetime.datetime) -> dict[int, RiskBr
     def entry(pk) -> RiskBriefing:
         return result.setdefault(pk, RiskBriefing())
 
-    for person_id in CrisisPlan.objects.filter(person_id__in=by_pk).values_list("person_id", flat=True):
-        entry(person_id).crisis_plan_url = reverse("risk:crisis_plan", args=[by_pk[person_id].public_id])
+    # Who has a crisis plan, through the person's own relation: lived.crisis sits above risk.
+    with_plan = Person.objects.filter(pk__in=by_pk, crisis_plan__isnull=False).values_list("pk", flat=True)
+    for person_id in with_plan:
+        entry(person_id).crisis_plan_url = reverse("crisis:crisis_plan", args=[by_pk[person_id].public_id])
     plans = RiskPlan.objects.filter(
         person_id__in=by_pk, status=RiskPlan.Status.APPROVED, archived_at__isnull=True
     ).order_by("created_at")
@@ -70,19 +67,6 @@ def briefing_for(people: Sequence, since: datetime.datetime) -> dict[int, RiskBr
                 url=reverse("risk:plan", args=[person.public_id, plan.public_id]),
             )
         )
-    # What happened since, and what was written up since: an incident recorded this morning about
-    # last week is news to the next shift too.
-    incidents = Incident.objects.filter(
-        Q(occurred_at__gte=since) | Q(created_at__gte=since), person_id__in=by_pk
-    ).order_by("-occurred_at")
-    for incident in incidents:
-        person = by_pk[incident.person_id]
-        entry(incident.person_id).incidents.append(
-            IncidentLine(
-                occurred_at=incident.occurred_at,
-                summary=incident.summary(),
-                url=reverse("risk:incident", args=[person.public_id, incident.public_id]),
-                recorded_at=incident.created_at,
-            )
-        )
+    for person_id, lines in incident_lines(by_pk, since).items():
+        entry(person_id).incidents.extend(lines)
     return result

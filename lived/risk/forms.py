@@ -1,48 +1,22 @@
-"""Forms for risk. Validation here says what is wrong in plain words; services enforce the same rules."""
+"""Forms for risk plans, their decisions, check-ins and capacity assessments. Validation here says what
+is wrong in plain words; services enforce the same rules."""
 
 from __future__ import annotations
 
-import datetime
 import uuid
 
 from django import forms
 from django.utils import timezone
 
-from lived.accounts.models import Role
 from lived.core.concurrency import SeenVersionField
-from lived.core.nhsuk_forms import NHSDateField
-from lived.risk.models import (
-    CapacityAssessment,
-    Complaint,
-    ComplaintTheme,
-    Incident,
-    RestrictivePractice,
-    SafeguardingConcern,
-)
+from lived.core.form_fields import VersionForm
+from lived.core.form_fields import line_field as _line
+from lived.core.form_fields import text_field as _text
+from lived.risk.models import CapacityAssessment, RiskPlan
 
 OPTION_ROWS = 4
 STAGE_ROWS = 4
-CONTACT_ROWS = 3
 YES_NO = [("yes", "Yes"), ("no", "No")]
-
-
-def _text(label, required=True, help_text="", rows=3):
-    return forms.CharField(
-        label=label,
-        required=required,
-        help_text=help_text,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={"required": f"Enter {label[0].lower() + label[1:]}"},
-    )
-
-
-def _line(label, required=False, max_length=200):
-    return forms.CharField(label=label, required=required, max_length=max_length)
-
-
-class VersionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class RiskPlanForm(VersionForm):
@@ -84,18 +58,7 @@ class RiskPlanForm(VersionForm):
 
     @staticmethod
     def initial_for(plan) -> dict:
-        data = {
-            name: getattr(plan, name)
-            for name in [
-                "goal",
-                "risk",
-                "why_proportionate",
-                "safety_strategies",
-                "contingency",
-                "review_triggers",
-                "escalation",
-            ]
-        }
+        data = {name: getattr(plan, name) for name in RiskPlan.TEXT_FIELDS}
         data["version"] = plan.version
         data["chosen_option"] = "" if plan.chosen_option is None else str(plan.chosen_option)
         for i, option in enumerate(plan.options[:OPTION_ROWS], start=1):
@@ -139,19 +102,7 @@ class RiskPlanForm(VersionForm):
         return data
 
     def plan_data(self) -> dict:
-        keys = [
-            "goal",
-            "risk",
-            "options",
-            "chosen_option",
-            "why_proportionate",
-            "safety_strategies",
-            "contingency",
-            "review_triggers",
-            "escalation",
-            "stages",
-        ]
-        return {k: self.cleaned_data[k] for k in keys}
+        return {k: self.cleaned_data[k] for k in RiskPlan.WRITTEN_FIELDS}
 
 
 class DecisionForm(forms.Form):
@@ -266,324 +217,4 @@ class CapacityForm(forms.Form):
         data = {k: v for k, v in self.cleaned_data.items() if k != "seen_version"}
         data["impairment"] = data["impairment"] == "yes"
         data["assessed_on"] = timezone.localdate()
-        return data
-
-
-class CrisisPlanForm(VersionForm):
-    early_signs = _text("Early signs that I am becoming unwell", required=False)
-    what_helps = _text(
-        "What helps", required=False, help_text="How the person prefers to be supported to calm"
-    )
-    avoid = _text("Language and actions to avoid", required=False)
-    emergency_when = _text("When to call emergency services", required=False)
-    alternatives_to_admission = _text("Alternatives to admission", required=False)
-    dependants_and_pets = _text("Dependants and pets: who looks after them", required=False)
-    wishes = _text("What the person wants to happen and to be shared if they become unwell", required=False)
-    written_with_person = forms.BooleanField(label="Written with the person", required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for i in range(1, CONTACT_ROWS + 1):
-            self.fields[f"contact_name_{i}"] = _line(f"Person to involve {i}: name")
-            self.fields[f"contact_relationship_{i}"] = _line(f"Person to involve {i}: relationship")
-            self.fields[f"contact_phone_{i}"] = forms.RegexField(
-                label=f"Person to involve {i}: phone number",
-                regex=r"^[0-9 +()-]{6,20}$",
-                required=False,
-                error_messages={"invalid": "Enter a phone number using digits, spaces and + only"},
-            )
-
-    @staticmethod
-    def initial_for(plan) -> dict:
-        data = {
-            name: getattr(plan, name)
-            for name in [
-                "early_signs",
-                "what_helps",
-                "avoid",
-                "emergency_when",
-                "alternatives_to_admission",
-                "dependants_and_pets",
-                "wishes",
-                "written_with_person",
-            ]
-        }
-        data["version"] = plan.version
-        for i, contact in enumerate(plan.contacts[:CONTACT_ROWS], start=1):
-            data[f"contact_name_{i}"] = contact.get("name", "")
-            data[f"contact_relationship_{i}"] = contact.get("relationship", "")
-            data[f"contact_phone_{i}"] = contact.get("phone", "")
-        return data
-
-    def clean(self):
-        data = super().clean()
-        contacts = []
-        for i in range(1, CONTACT_ROWS + 1):
-            name = (data.get(f"contact_name_{i}") or "").strip()
-            phone = (data.get(f"contact_phone_{i}") or "").strip()
-            relationship = (data.get(f"contact_relationship_{i}") or "").strip()
-            if (phone or relationship) and not name:
-                self.add_error(f"contact_name_{i}", f"Enter the name of person {i} to involve")
-            elif name:
-                contacts.append({"name": name, "relationship": relationship, "phone": phone})
-        data["contacts"] = contacts
-        if not any((data.get(k) or "").strip() for k in ["early_signs", "what_helps", "emergency_when"]):
-            self.add_error(
-                "early_signs", "Write at least the early signs, what helps or when to call for help"
-            )
-        return data
-
-    def plan_data(self) -> dict:
-        keys = [
-            "early_signs",
-            "what_helps",
-            "contacts",
-            "avoid",
-            "emergency_when",
-            "alternatives_to_admission",
-            "dependants_and_pets",
-            "wishes",
-            "written_with_person",
-        ]
-        return {k: self.cleaned_data[k] for k in keys}
-
-
-class OwnWordsForm(VersionForm):
-    persons_own_words = _text(
-        "Anything you want to add in your own words", help_text="Staff will read this in a crisis", rows=5
-    )
-
-
-class IncidentForm(forms.Form):
-    type = forms.ChoiceField(
-        label="Type of incident", choices=[("", "Choose a type")] + Incident.Type.choices
-    )
-    severity = forms.ChoiceField(
-        label="Severity",
-        widget=forms.RadioSelect,
-        choices=Incident.Severity.choices,
-        error_messages={"required": "Select the severity"},
-    )
-    is_crisis = forms.BooleanField(
-        label="This was a crisis (the crisis plan will be reviewed)", required=False
-    )
-    occurred_on = NHSDateField(label="Date", past_only=True, error_messages={"required": "Enter the date"})
-    occurred_time = forms.TimeField(
-        label="Time (for example 14:30)",
-        input_formats=["%H:%M"],
-        error_messages={"required": "Enter the time", "invalid": "Enter a time like 14:30"},
-    )
-    place = _line("Where it happened", required=True)
-    who_involved = _text("Who was involved", required=False)
-    what_happened = _text("What happened", rows=5)
-    crisis_plan_used = forms.ChoiceField(
-        label="Was the crisis plan used?",
-        widget=forms.RadioSelect,
-        choices=Incident.PlanUsed.choices,
-        error_messages={"required": "Select whether the crisis plan was used"},
-    )
-    crisis_plan_why = _text("If partly or not, why not?", required=False)
-    police_involved = forms.BooleanField(label="The police were involved", required=False)
-    police_details = _text("How the police were involved", required=False)
-    restrictive_practice_used = forms.BooleanField(
-        label="Restraint, seclusion or another restrictive practice was used", required=False
-    )
-    rp_type = forms.ChoiceField(
-        label="Type of restrictive practice",
-        required=False,
-        choices=[("", "Choose a type")] + RestrictivePractice.Type.choices,
-    )
-    rp_duration = forms.IntegerField(
-        label="How long it lasted, in minutes", required=False, min_value=1, max_value=10000
-    )
-    # Chosen by public id; the error never repeats what was posted (Django's default message does).
-    rp_authorised_by = forms.ChoiceField(
-        label="Who authorised it (a senior or manager)",
-        required=False,
-        error_messages={"invalid_choice": "Choose who authorised it from the list"},
-    )
-    rp_debrief = _text("Debrief with the person: what they said", required=False)
-    safeguarding_raised = forms.BooleanField(label="A safeguarding concern was raised", required=False)
-    sg_category = forms.ChoiceField(
-        label="Safeguarding category",
-        required=False,
-        choices=[("", "Choose a category")] + SafeguardingConcern.Category.choices,
-    )
-    sg_details = _text("About the safeguarding concern", required=False)
-    sg_referred_on = NHSDateField(
-        label="Date referred to the local authority (if referred)", required=False, past_only=True
-    )
-    sg_reference = _line("Local authority reference")
-    risk_plan = forms.ChoiceField(
-        label="Related risk plan",
-        required=False,
-        error_messages={"invalid_choice": "Choose a related risk plan from the list"},
-    )
-    learning = _text("Learning", required=False)
-    # Made when the page is drawn, so an incident sent twice from a phone is saved once (ADR 0008).
-    idempotency_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, person, **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("idempotency_key", uuid.uuid4())
-        super().__init__(*args, **kwargs)
-        from lived.accounts.models import User
-
-        self.person = person
-        approvers = (
-            User.objects.filter(
-                service_roles__service_id=person.service_id,
-                service_roles__role__in=[Role.SENIOR, Role.MANAGER],
-            )
-            .distinct()
-            .order_by("first_name", "last_name")
-        )
-        self.approvers = {str(u.public_id): u for u in approvers}
-        self.fields["rp_authorised_by"].choices = [("", "Choose who authorised it")] + [
-            (key, u.display_name) for key, u in self.approvers.items()
-        ]
-        self.plans = {str(p.public_id): p for p in person.risk_plans.filter(archived_at__isnull=True)}
-        self.fields["risk_plan"].choices = [("", "None")] + [(k, p.goal[:80]) for k, p in self.plans.items()]
-
-    def clean(self):
-        data = super().clean()
-        if (
-            data.get("crisis_plan_used") in ("partly", "no")
-            and not (data.get("crisis_plan_why") or "").strip()
-        ):
-            self.add_error("crisis_plan_why", "Say why the crisis plan was not used, or only partly")
-        if data.get("police_involved") and not (data.get("police_details") or "").strip():
-            self.add_error("police_details", "Say how the police were involved")
-        if data.get("restrictive_practice_used"):
-            if not data.get("rp_type"):
-                self.add_error("rp_type", "Choose the type of restrictive practice")
-            if not data.get("rp_duration"):
-                self.add_error("rp_duration", "Enter how long it lasted, in minutes")
-            if not data.get("rp_authorised_by") and "rp_authorised_by" not in self.errors:
-                self.add_error(
-                    "rp_authorised_by", "Choose who authorised it: a restrictive practice must be authorised"
-                )
-            if not (data.get("rp_debrief") or "").strip():
-                self.add_error("rp_debrief", "Record the debrief with the person: it is required")
-        if data.get("safeguarding_raised") and not data.get("sg_category"):
-            self.add_error("sg_category", "Choose the category of the safeguarding concern")
-        when = data.get("occurred_on"), data.get("occurred_time")
-        if all(when):
-            at = timezone.make_aware(datetime.datetime.combine(*when))
-            if at > timezone.now() + datetime.timedelta(minutes=5):
-                self.add_error("occurred_time", "The time must be now or in the past")
-            data["occurred_at"] = at
-        return data
-
-    def service_args(self) -> dict:
-        d = self.cleaned_data
-        data = {
-            k: d[k]
-            for k in [
-                "type",
-                "severity",
-                "is_crisis",
-                "place",
-                "who_involved",
-                "what_happened",
-                "crisis_plan_used",
-                "crisis_plan_why",
-                "police_involved",
-                "police_details",
-                "restrictive_practice_used",
-                "safeguarding_raised",
-                "learning",
-                "occurred_at",
-            ]
-        }
-        data["risk_plan"] = self.plans.get(d.get("risk_plan") or "")
-        restrictive = safeguarding = None
-        if d["restrictive_practice_used"]:
-            restrictive = {
-                "type": d["rp_type"],
-                "duration_minutes": d["rp_duration"],
-                "authorised_by": self.approvers.get(d["rp_authorised_by"]),
-                "debrief_with_person": d["rp_debrief"],
-            }
-        if d["safeguarding_raised"]:
-            safeguarding = {
-                "category": d["sg_category"],
-                "details": d["sg_details"],
-                "referred_on": d["sg_referred_on"],
-                "reference": d["sg_reference"],
-            }
-        return {
-            "data": data,
-            "restrictive": restrictive,
-            "safeguarding": safeguarding,
-            "idempotency_key": d.get("idempotency_key"),
-        }
-
-
-class CloseSafeguardingForm(forms.Form):
-    referred_on = NHSDateField(
-        label="Date referred to the local authority (if referred)", required=False, past_only=True
-    )
-    reference = _line("Local authority reference")
-    outcome = _text("Outcome")
-
-
-class ComplaintForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="Is this a complaint or a compliment?",
-        widget=forms.RadioSelect,
-        choices=Complaint.Kind.choices,
-        error_messages={"required": "Select one"},
-    )
-    raised_by = forms.ChoiceField(
-        label="Who raised it?",
-        widget=forms.RadioSelect,
-        choices=Complaint.RaisedBy.choices,
-        error_messages={"required": "Select who"},
-    )
-    raised_by_name = _line("Their name (if not the person)")
-    received_on = NHSDateField(
-        label="Date received", past_only=True, error_messages={"required": "Enter the date received"}
-    )
-    summary = _text("What it is about", rows=5)
-    themes = forms.MultipleChoiceField(
-        label="Themes",
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-        error_messages={"invalid_choice": "Choose what it is about from the list"},
-    )
-
-    def __init__(self, *args, viewer_is_person=False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.theme_objects = {str(t.public_id): t for t in ComplaintTheme.objects.filter(active=True)}
-        self.fields["themes"].choices = [(k, t.name) for k, t in self.theme_objects.items()]
-        self.viewer_is_person = viewer_is_person
-        if viewer_is_person:
-            for name in ["raised_by", "raised_by_name", "received_on"]:
-                del self.fields[name]
-            self.fields["summary"].label = "What do you want to tell us?"
-            self.fields["summary"].error_messages["required"] = "Write what you want to tell us"
-            self.fields["kind"].label = "Is this a complaint or a compliment?"
-            self.fields["themes"].label = "What is it about? (optional)"
-
-    def service_args(self) -> dict:
-        d = self.cleaned_data
-        data = {"kind": d["kind"], "summary": d["summary"]}
-        if self.viewer_is_person:
-            data.update(raised_by=Complaint.RaisedBy.PERSON, received_on=timezone.localdate())
-        else:
-            data.update(
-                raised_by=d["raised_by"], raised_by_name=d["raised_by_name"], received_on=d["received_on"]
-            )
-        return {"data": data, "themes": [self.theme_objects[k] for k in d["themes"]]}
-
-
-class RespondForm(forms.Form):
-    response = _text("Response")
-    outcome = _text("Outcome", required=False)
-    close = forms.BooleanField(label="Close it now", required=False)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("close") and not (data.get("outcome") or "").strip():
-            self.add_error("outcome", "Record the outcome before closing")
         return data

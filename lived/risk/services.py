@@ -1,122 +1,45 @@
-"""Every write in risk goes through here: one transaction, validation, the audit row.
+"""Every write about risk plans goes through here: one transaction, validation, the audit row.
 
 Rules kept here (and tested in tests/risk/test_services.py):
 - An approved risk plan does not change silently: editing it returns it to draft (it needs approval
   again) and the approved plan stays, as a snapshot, in the decisions log.
-- Only seniors and managers approve, decide stage progress, authorise restrictive practice and close
-  safeguarding concerns; only managers record the manager review.
+- Only seniors and managers approve and decide stage progress; only managers record the manager
+  review.
 - A decision is made on the version the decider was shown: every decision takes `seen_version`, locks
   the plan, refuses (StaleEdit) if it changed since, and checks the plan as it is now, under the lock.
   Every decision bumps the version, so the next decider sees it too.
 - Capacity is presumed: "lacks capacity" needs an impairment and evidence against at least one test.
-- A missed check-in or an incident raises a review; the stage never steps back by itself.
-- An incident marked as a crisis raises a post-crisis review of the crisis plan.
-- An incident or check-in sent twice from a phone is saved once: the form's idempotency key with the
-  same content returns the one already saved; the same key with other content is refused (ADR 0008).
+- A missed check-in raises a review; the stage never steps back by itself.
+- A check-in sent twice from a phone is saved once: the form's idempotency key with the same content
+  returns the one already saved; the same key with other content is refused (ADR 0008).
 """
 
 from __future__ import annotations
 
 import datetime
-import hashlib
-import json
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from lived.core.audit import record_person_change as _audit
 from lived.core.audit import snapshot
 from lived.core.concurrency import check_version
+from lived.core.idempotency import already_saved as _already_saved
+from lived.core.idempotency import fingerprint as _fingerprint
 from lived.core.models import AuditEvent
-from lived.risk.models import (
-    CapacityAssessment,
-    Complaint,
-    CrisisPlan,
-    CrisisPlanVersion,
-    Incident,
-    RestrictivePractice,
-    RiskDecision,
-    RiskPlan,
-    SafeguardingConcern,
-    StageCheckIn,
-)
+from lived.core.permissions import require as _require
+from lived.reviews.services import raise_review
+from lived.risk.models import CapacityAssessment, RiskDecision, RiskPlan, StageCheckIn
 
 A = AuditEvent.Action
 
-PLAN_FIELDS = [
-    "goal",
-    "risk",
-    "options",
-    "chosen_option",
-    "why_proportionate",
-    "safety_strategies",
-    "contingency",
-    "review_triggers",
-    "escalation",
-    "stages",
-]
-CRISIS_FIELDS = [
-    "early_signs",
-    "what_helps",
-    "contacts",
-    "avoid",
-    "emergency_when",
-    "alternatives_to_admission",
-    "dependants_and_pets",
-    "wishes",
-    "written_with_person",
-]
-
-
-KEY_REUSED = (
-    "This {what} was already sent with different content. Nothing new was saved. "
-    "Reload the page to start a new one."
-)
-
-
-def _fingerprint(**parts) -> str:
-    """What was written, to tell a retry (the same) from a reused key (different)."""
-
-    def plain(value):
-        if isinstance(value, dict):
-            return {k: plain(v) for k, v in sorted(value.items())}
-        if isinstance(value, list | tuple):
-            return [plain(v) for v in value]
-        if hasattr(value, "public_id"):
-            return str(value.public_id)
-        if isinstance(value, str):
-            return value.strip()
-        return "" if value is None else str(value)
-
-    return hashlib.sha256(json.dumps(plain(parts), sort_keys=True).encode()).hexdigest()
-
-
-def _already_saved(model, key, *, actor, person, fingerprint: str, what: str):
-    """The record already saved with this form's key, when it is what was sent again; the same key
-    with anything else is refused and nothing is saved."""
-    if key is None:
-        return None
-    existing = model.objects.filter(idempotency_key=key).first()
-    if existing is None:
-        return None
-    if (
-        existing.person_id != person.pk
-        or existing.recorded_by_id != actor.pk
-        or existing.content_hash != fingerprint
-    ):
-        raise ValidationError(KEY_REUSED.format(what=what))
-    return existing
+PLAN_FIELDS = list(RiskPlan.WRITTEN_FIELDS)
 
 
 def review_interval_days() -> int:
     return getattr(settings, "LIVED_RISK_REVIEW_DAYS", 30)
-
-
-def _require(actor, perm: str, person, message: str):
-    if not actor.has_perm(perm, person):
-        raise PermissionDenied(message)
 
 
 # --- risk plans -------------------------------------------------------------------------------------
@@ -392,8 +315,6 @@ def record_check_in(
 
 
 def _save_check_in(*, actor, plan, due_at, made, notes, idempotency_key, fingerprint) -> StageCheckIn:
-    from lived.reviews.services import raise_review
-
     if not plan.is_approved:
         raise ValidationError("Check-ins start once the plan is approved")
     stage = plan.stage
@@ -479,278 +400,3 @@ def record_capacity(
             after=snapshot(assessment, CapacityAssessment.AUDIT_FIELDS),
         )
     return assessment
-
-
-# --- crisis plans ----------------------------------------------------------------------------------
-
-
-def _crisis_content(plan: CrisisPlan) -> dict:
-    return snapshot(plan, CrisisPlan.AUDIT_FIELDS)
-
-
-def save_crisis_plan(*, actor, person, data: dict, opened_version=None) -> CrisisPlan:
-    """Staff write the plan with the person; every save keeps a version; stale edits are refused."""
-    _require(actor, "risk.edit_crisis_plan", person, "You cannot change this crisis plan")
-    is_person = person.user_id is not None and person.user_id == actor.pk
-    fields = ["persons_own_words"] if is_person else CRISIS_FIELDS
-    with transaction.atomic():
-        plan = CrisisPlan.objects.select_for_update().filter(person=person).first()
-        if plan is None:
-            if is_person:
-                raise ValidationError("Your crisis plan has not been written yet. Ask your key worker.")
-            plan = CrisisPlan(person=person, created_by=actor, version=0)
-            before = None
-        else:
-            check_version(plan, opened_version, data)
-            before = _crisis_content(plan)
-        for name in fields:
-            if name in data:
-                setattr(plan, name, data[name])
-        if is_person:
-            plan.persons_own_words = (plan.persons_own_words or "").strip()
-        plan.version += 1
-        plan.updated_by = actor
-        plan.save()
-        content = _crisis_content(plan)
-        CrisisPlanVersion.objects.create(plan=plan, number=plan.version, content=content, saved_by=actor)
-        _audit(
-            actor,
-            A.CREATE if before is None else A.UPDATE,
-            plan,
-            person,
-            "Crisis plan written" if before is None else "Crisis plan changed",
-            before,
-            content,
-        )
-    return plan
-
-
-# --- incidents -------------------------------------------------------------------------------------
-
-
-def record_incident(
-    *,
-    actor,
-    person,
-    data: dict,
-    restrictive: dict | None = None,
-    safeguarding: dict | None = None,
-    idempotency_key=None,
-) -> Incident:
-    """Records the incident and, when used, the restrictive-practice entry (authorised by a senior or
-    manager, with a debrief) and the safeguarding concern. Raises the reviews the incident needs.
-    Idempotent on `idempotency_key` (from the form): the same key and content return the incident
-    already saved, with nothing raised twice; the same key with other content is refused."""
-    _require(actor, "risk.record_incident", person, "You cannot record incidents")
-    fingerprint = _fingerprint(data=data, restrictive=restrictive, safeguarding=safeguarding)
-    found = dict(actor=actor, person=person, fingerprint=fingerprint, what="incident")
-    existing = _already_saved(Incident, idempotency_key, **found)
-    if existing is not None:
-        return existing
-    try:
-        return _save_incident(
-            actor=actor,
-            person=person,
-            data=data,
-            restrictive=restrictive,
-            safeguarding=safeguarding,
-            idempotency_key=idempotency_key,
-            fingerprint=fingerprint,
-        )
-    except IntegrityError:
-        # The same key arrived twice at the same moment: the first one won.
-        existing = _already_saved(Incident, idempotency_key, **found)
-        if existing is None:
-            raise
-        return existing
-
-
-def _save_incident(*, actor, person, data, restrictive, safeguarding, idempotency_key, fingerprint):
-    from lived.reviews.services import raise_review
-
-    if not (data.get("what_happened") or "").strip():
-        raise ValidationError("Describe what happened")
-    if data.get("crisis_plan_used") in ("partly", "no") and not (data.get("crisis_plan_why") or "").strip():
-        raise ValidationError("Say why the crisis plan was not used, or only partly used")
-    if data.get("police_involved") and not (data.get("police_details") or "").strip():
-        raise ValidationError("Say how the police were involved")
-    if data.get("restrictive_practice_used"):
-        restrictive = restrictive or {}
-        authoriser = restrictive.get("authorised_by")
-        if authoriser is None:
-            raise ValidationError("A restrictive practice must say who authorised it")
-        if not authoriser.has_perm("risk.approve_risk", person):
-            raise ValidationError("Only a senior or a manager at the person's service can authorise it")
-        if not (restrictive.get("debrief_with_person") or "").strip():
-            raise ValidationError("Record the debrief with the person")
-        if not restrictive.get("type") or not restrictive.get("duration_minutes"):
-            raise ValidationError("Record the type of restrictive practice and how long it lasted")
-    if data.get("safeguarding_raised") and not (safeguarding or {}).get("category"):
-        raise ValidationError("Choose the category of the safeguarding concern")
-    plan = data.get("risk_plan")
-    if plan is not None and plan.person_id != person.pk:
-        raise ValidationError("That risk plan is not this person's")
-    with transaction.atomic():
-        incident = Incident.objects.create(
-            person=person,
-            service=person.service,
-            idempotency_key=idempotency_key,
-            content_hash=fingerprint,
-            recorded_by=actor,
-            created_by=actor,
-            updated_by=actor,
-            **data,
-        )
-        _audit(
-            actor,
-            A.CREATE,
-            incident,
-            person,
-            "Incident recorded",
-            after=snapshot(incident, Incident.AUDIT_FIELDS),
-        )
-        if incident.restrictive_practice_used:
-            entry = RestrictivePractice.objects.create(
-                incident=incident,
-                person=person,
-                service=person.service,
-                occurred_at=incident.occurred_at,
-                created_by=actor,
-                updated_by=actor,
-                **restrictive,
-            )
-            _audit(
-                actor,
-                A.CREATE,
-                entry,
-                person,
-                "Restrictive practice registered",
-                after=snapshot(entry, RestrictivePractice.AUDIT_FIELDS),
-            )
-        if incident.safeguarding_raised:
-            concern = SafeguardingConcern.objects.create(
-                incident=incident,
-                person=person,
-                service=person.service,
-                raised_at=timezone.now(),
-                created_by=actor,
-                updated_by=actor,
-                **safeguarding,
-            )
-            _audit(
-                actor,
-                A.CREATE,
-                concern,
-                person,
-                "Safeguarding concern raised",
-                after=snapshot(concern, SafeguardingConcern.AUDIT_FIELDS),
-            )
-        when = timezone.localtime(incident.occurred_at).strftime("%-d %B %Y")
-        if incident.is_crisis:
-            raise_review(
-                person=person,
-                trigger="crisis",
-                details=f"Post-crisis review of the crisis plan after the crisis on {when}: "
-                "what helped, what did not, and what to change, with the person.",
-            )
-        plans = person.risk_plans.filter(archived_at__isnull=True)
-        if plans.exists():
-            goals = "; ".join(p.goal[:60] for p in plans[:3])
-            raise_review(
-                person=person,
-                trigger="incident",
-                details=f"Incident on {when} ({incident.summary()}): review the risk plan ({goals}). "
-                "Stages stay where they are until the review decides.",
-            )
-    return incident
-
-
-def close_safeguarding(
-    *, actor, concern: SafeguardingConcern, outcome: str, referred_on=None, reference: str = ""
-) -> SafeguardingConcern:
-    _require(actor, "risk.close_safeguarding", concern.person, "Only a senior or a manager can close it")
-    if not (outcome or "").strip():
-        raise ValidationError("Record the outcome")
-    with transaction.atomic():
-        concern = SafeguardingConcern.objects.select_for_update().get(pk=concern.pk)
-        if not concern.is_open:
-            raise ValidationError("This concern is already closed")
-        before = snapshot(concern, SafeguardingConcern.AUDIT_FIELDS)
-        concern.outcome = outcome.strip()
-        if referred_on:
-            concern.referred_on = referred_on
-        if reference:
-            concern.reference = reference.strip()
-        concern.closed_at = timezone.now()
-        concern.closed_by = actor
-        concern.updated_by = actor
-        concern.save()
-        _audit(
-            actor,
-            A.UPDATE,
-            concern,
-            concern.person,
-            "Safeguarding concern closed",
-            before,
-            snapshot(concern, SafeguardingConcern.AUDIT_FIELDS),
-        )
-    return concern
-
-
-# --- complaints ------------------------------------------------------------------------------------
-
-
-def record_complaint(*, actor, person, data: dict, themes=()) -> Complaint:
-    _require(actor, "risk.raise_complaint", person, "You cannot record complaints for this person")
-    if not (data.get("summary") or "").strip():
-        raise ValidationError("Say what the complaint or compliment is about")
-    with transaction.atomic():
-        complaint = Complaint.objects.create(
-            person=person,
-            service=person.service,
-            recorded_by=actor,
-            created_by=actor,
-            updated_by=actor,
-            **data,
-        )
-        complaint.themes.set(themes)
-        _audit(
-            actor,
-            A.CREATE,
-            complaint,
-            person,
-            f"{complaint.get_kind_display()} recorded",
-            after=snapshot(complaint, Complaint.AUDIT_FIELDS),
-        )
-    return complaint
-
-
-def respond_to_complaint(
-    *, actor, complaint: Complaint, response: str, outcome: str, close: bool, themes=None
-) -> Complaint:
-    _require(actor, "risk.respond_complaint", complaint.person, "Only a senior or a manager can respond")
-    if not (response or "").strip():
-        raise ValidationError("Write the response")
-    if close and not (outcome or "").strip():
-        raise ValidationError("Record the outcome before closing")
-    with transaction.atomic():
-        complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
-        before = snapshot(complaint, Complaint.AUDIT_FIELDS)
-        complaint.response = response.strip()
-        complaint.outcome = (outcome or "").strip()
-        if close and complaint.closed_on is None:
-            complaint.closed_on = timezone.localdate()
-        complaint.updated_by = actor
-        complaint.save()
-        if themes is not None:
-            complaint.themes.set(themes)
-        _audit(
-            actor,
-            A.UPDATE,
-            complaint,
-            complaint.person,
-            "Complaint responded to",
-            before,
-            snapshot(complaint, Complaint.AUDIT_FIELDS),
-        )
-    return complaint

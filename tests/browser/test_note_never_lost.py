@@ -184,8 +184,8 @@ def test_a_note_the_server_refuses_stays_flagged_until_it_is_discarded_and_the_d
 
 
 def test_an_incident_and_a_handover_written_after_the_session_ended_are_sent_after_signing_in(visit):
+    from lived.incidents.models import Incident
     from lived.notes.models import HandoverNote
-    from lived.risk.models import Incident
 
     ada = _ada()
     words = "Ada asked for a later start tomorrow: she slept badly."

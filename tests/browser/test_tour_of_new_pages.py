@@ -6,10 +6,11 @@ from playwright.sync_api import expect
 
 
 def _paths():
+    from lived.complaints.models import Complaint
+    from lived.incidents.models import SafeguardingConcern
     from lived.notes.models import DailyNote
     from lived.outcomes.models import HealthFollowUp, OutcomeGroup, SelfRatingScale
     from lived.people.models import Person
-    from lived.risk.models import Complaint, SafeguardingConcern
 
     def person(name):
         return Person.objects.get(preferred_name=name)

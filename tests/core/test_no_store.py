@@ -40,9 +40,9 @@ def test_the_briefing_is_sent_no_store(client, support_worker, person):
 
 
 def test_a_printed_crisis_card_is_sent_no_store(client, senior, person):
-    from lived.risk import services
+    from lived.crisis import services as crisis_services
 
-    services.save_crisis_plan(actor=senior, person=person, data=dict(CRISIS))
+    crisis_services.save_crisis_plan(actor=senior, person=person, data=dict(CRISIS))
     client.force_login(senior)
     response = client.get(f"/people/{person.public_id}/crisis-plan/card.pdf")
     assert response.status_code == 200

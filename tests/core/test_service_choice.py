@@ -9,9 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from lived.accounts.models import Role, ServiceRole
+from lived.incidents import services as incidents_services
 from lived.notes import services as notes_services
 from lived.people import services as people_services
-from lived.risk import services as risk_services
 from tests.conftest import make_user, person_data
 from tests.risk.conftest import incident_data
 
@@ -100,7 +100,7 @@ def test_an_explicit_service_wins_over_the_one_needing_attention(
 def test_the_risk_page_opens_on_the_service_with_an_open_safeguarding_concern(
     client, two_service_manager, support_worker, person, ash_person
 ):
-    risk_services.record_incident(
+    incidents_services.record_incident(
         actor=support_worker,
         person=person,
         data=incident_data(safeguarding_raised=True),

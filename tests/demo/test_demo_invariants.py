@@ -4,8 +4,10 @@ contact agrees with who the person has said may be told."""
 import pytest
 from django.utils import timezone
 
+from lived.crisis.models import CrisisPlan
+from lived.incidents.models import Incident
 from lived.people.models import CircleMember
-from lived.risk.models import CapacityAssessment, CrisisPlan, Incident, RiskDecision, RiskPlan
+from lived.risk.models import CapacityAssessment, RiskDecision, RiskPlan
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_once")]
 

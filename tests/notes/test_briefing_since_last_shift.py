@@ -9,10 +9,10 @@ import zoneinfo
 import pytest
 import time_machine
 
+from lived.incidents import services as incidents_services
 from lived.notes.shifts import since_last_worked, window
 from lived.outcomes import services as outcomes_services
 from lived.plans.services import confirm_read
-from lived.risk import services as risk_services
 from tests.notes.factories import note_data
 from tests.outcomes.factories import all_answers
 from tests.plans.factories import agree, make_plan
@@ -50,7 +50,7 @@ CRISIS = "Mental health crisis in the lounge (high)"
 
 def crisis_at_19_15_on_day_1(person, senior):
     with at(1, 19, 25):
-        return risk_services.record_incident(
+        return incidents_services.record_incident(
             actor=senior,
             person=person,
             data=incident_data(
@@ -102,7 +102,7 @@ def test_an_incident_written_up_late_is_new_to_the_next_shift(client, support_wo
     with at(1, 7, 30):
         briefing(client, support_worker)
     with at(2, 6, 0):  # written up this morning, about three days ago
-        risk_services.record_incident(
+        incidents_services.record_incident(
             actor=senior,
             person=person,
             data=incident_data(occurred_at=moment(1, 6, 0) - datetime.timedelta(days=2)),

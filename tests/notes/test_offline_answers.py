@@ -140,7 +140,7 @@ def test_a_senior_may_discard_what_someone_else_kept(client, senior, support_wor
     response = client.post(discard_url(person), kept(support_worker, kind="incident"), headers=OFFLINE)
     assert response.json() == {"discarded": True}
     assert AuditEvent.objects.filter(
-        what="An incident kept on a phone was discarded without being saved", object_type="risk.Incident"
+        what="An incident kept on a phone was discarded without being saved", object_type="incidents.Incident"
     ).exists()
 
 

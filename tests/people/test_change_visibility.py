@@ -20,10 +20,10 @@ from lived.core.audit_visibility import (
     visible_audit_rows,
 )
 from lived.core.models import AuditEvent
+from lived.incidents import services as incidents_services
 from lived.notes import services as note_services
 from lived.people import services as people_services
 from lived.people.models import SharedSection
-from lived.risk import services as risk_services
 from tests.risk.conftest import incident_data
 
 pytestmark = pytest.mark.django_db
@@ -61,11 +61,11 @@ EXPECTED = {
     "risk.RiskDecision": WITH_THE_PERSON,
     "risk.CapacityAssessment": WITH_THE_PERSON,
     "risk.StageCheckIn": WITH_THE_PERSON,
-    "risk.CrisisPlan": WITH_THE_PERSON,
-    "risk.Incident": WITH_THE_PERSON,
-    "risk.RestrictivePractice": WITH_THE_PERSON,
-    "risk.SafeguardingConcern": CARE,
-    "risk.Complaint": WITH_THE_PERSON,
+    "crisis.CrisisPlan": WITH_THE_PERSON,
+    "incidents.Incident": WITH_THE_PERSON,
+    "incidents.RestrictivePractice": WITH_THE_PERSON,
+    "incidents.SafeguardingConcern": CARE,
+    "complaints.Complaint": WITH_THE_PERSON,
     "outcomes.MeasureResponse": WITH_THE_PERSON,
     "outcomes.UrgentAlert": WITH_THE_PERSON,
     "outcomes.SelfRating": WITH_THE_PERSON,
@@ -91,8 +91,8 @@ NEVER_AUDITED = {
     "plans.ReadConfirmation": "audited on the plan version it confirms",
     "notes.HandoverRead": "audited on the handover note it confirms",
     "notes.PlanUseDaily": "a rollup of daily notes, each audited when it is saved",
-    "risk.CrisisPlanVersion": "audited on the crisis plan",
-    "risk.ComplaintTheme": "a list of themes, no person data",
+    "crisis.CrisisPlanVersion": "audited on the crisis plan",
+    "complaints.ComplaintTheme": "a list of themes, no person data",
     "jobs.Job": "a request about a service (a PDF pack), audited without a person",
     "jobs.JobProgress": "how far a job has got, no person data",
 }
@@ -116,7 +116,7 @@ def _seen(user, person, rows=None):
 
 @pytest.fixture
 def concern(person, support_worker, senior):
-    incident = risk_services.record_incident(
+    incident = incidents_services.record_incident(
         actor=support_worker,
         person=person,
         data=incident_data(safeguarding_raised=True),
@@ -127,7 +127,7 @@ def concern(person, support_worker, senior):
             "reference": "SG-REF-4471",
         },
     )
-    risk_services.close_safeguarding(
+    incidents_services.close_safeguarding(
         actor=senior,
         concern=incident.safeguarding,
         outcome="Referred to the council",
@@ -258,10 +258,10 @@ def test_every_kind_the_demo_audits_is_in_the_map():
 def test_an_incident_row_shown_to_the_person_does_not_say_safeguarding_was_raised(
     person, person_user, support_worker, concern
 ):
-    incident_row = next(e for e in _seen(person_user, person) if e.object_type == "risk.Incident")
+    incident_row = next(e for e in _seen(person_user, person) if e.object_type == "incidents.Incident")
     assert "safeguarding_raised" not in incident_row.after
     assert incident_row.after["what_happened"]  # the rest of the incident is theirs
-    staff_row = next(e for e in _seen(support_worker, person) if e.object_type == "risk.Incident")
+    staff_row = next(e for e in _seen(support_worker, person) if e.object_type == "incidents.Incident")
     assert staff_row.after["safeguarding_raised"] is True
 
 
@@ -288,7 +288,7 @@ def test_an_urgent_alert_row_shows_the_person_no_staff_wording(person, person_us
 
 
 def test_a_trimmed_row_cannot_be_saved_over_the_real_one(person, person_user, concern):
-    shown = next(e for e in _seen(person_user, person) if e.object_type == "risk.Incident")
+    shown = next(e for e in _seen(person_user, person) if e.object_type == "incidents.Incident")
     with pytest.raises(ValueError):
         shown.save()
     real = AuditEvent.objects.get(pk=shown.pk)
@@ -352,8 +352,8 @@ def test_the_changes_and_audit_pages_cost_the_same_queries_for_5_and_50_rows(cli
         return len(queries)
 
     for kind in (
-        "risk.Incident",
-        "risk.SafeguardingConcern",
+        "incidents.Incident",
+        "incidents.SafeguardingConcern",
         "outcomes.UrgentAlert",
         "people.AboutMeEntry",
         "x.Y",
@@ -361,5 +361,5 @@ def test_the_changes_and_audit_pages_cost_the_same_queries_for_5_and_50_rows(cli
         _row(person, kind, after={"reason": "r", "safeguarding_raised": True})
     few = [cost(url) for url in pages]
     for n in range(45):
-        _row(person, ("risk.Incident", "notes.HandoverNote", "plans.PlanVersion")[n % 3], after={"n": n})
+        _row(person, ("incidents.Incident", "notes.HandoverNote", "plans.PlanVersion")[n % 3], after={"n": n})
     assert [cost(url) for url in pages] == few

@@ -1,75 +1,18 @@
-"""Builders for risk tests: a draft or approved risk plan with stages, a crisis plan, an incident,
-a safeguarding concern and a complaint, all made through lived.risk.services."""
-
-import datetime
+"""Fixtures for the tests of risk, crisis, incidents and complaints: a draft or approved risk plan with
+stages, a crisis plan, an incident, a safeguarding concern and a complaint, each made through its
+app's services (the data they are made from: tests/<app>/factories.py)."""
 
 import pytest
 from django.utils import timezone
 
+from lived.complaints import services as complaints_services
+from lived.complaints.models import ComplaintTheme
+from lived.crisis import services as crisis_services
+from lived.incidents import services as incidents_services
 from lived.risk import services
-from lived.risk.models import ComplaintTheme
-
-STAGES = [
-    {"title": "Walk together", "to_progress": "Two walks with no stumbles", "check_in": ""},
-    {"title": "Follow at a distance", "to_progress": "Four trips", "check_in": "Ring when back"},
-    {"title": "Alone with a check-in call", "to_progress": "", "check_in": "Ring the office when back"},
-]
-
-
-def plan_data(**overrides):
-    data = {
-        "goal": "I want to walk to the shop on my own.",
-        "risk": "Falls on the kerb.",
-        "options": [
-            {"option": "Staff fetch shopping", "reason": "Removes the goal"},
-            {"option": "Walk together always", "reason": "Feels watched"},
-            {"option": "Staged plan", "reason": "Builds confidence"},
-        ],
-        "chosen_option": 2,
-        "why_proportionate": "Short route; she has capacity; small steps.",
-        "safety_strategies": "Good shoes, phone charged.",
-        "contingency": "Ring after 30 minutes.",
-        "review_triggers": "Change in mobility; confusion; missed check-in.",
-        "escalation": "Shift lead, then senior.",
-        "stages": STAGES,
-    }
-    data.update(overrides)
-    return data
-
-
-def incident_data(**overrides):
-    data = {
-        "type": "distress",
-        "severity": "low",
-        "is_crisis": False,
-        "occurred_at": timezone.now() - datetime.timedelta(hours=2),
-        "place": "the kitchen",
-        "who_involved": "",
-        "what_happened": "Upset after a phone call; settled with time.",
-        "crisis_plan_used": "yes",
-        "crisis_plan_why": "",
-        "police_involved": False,
-        "police_details": "",
-        "restrictive_practice_used": False,
-        "safeguarding_raised": False,
-        "learning": "",
-        "risk_plan": None,
-    }
-    data.update(overrides)
-    return data
-
-
-CRISIS = {
-    "early_signs": "Stops answering the phone.",
-    "what_helps": "Speak slowly. Offer the garden.",
-    "contacts": [{"name": "Delroy Green", "relationship": "brother", "phone": "07700 900123"}],
-    "avoid": "Do not say calm down.",
-    "emergency_when": "Call 999 if someone is hurt.",
-    "alternatives_to_admission": "Crisis house.",
-    "dependants_and_pets": "Biscuit the cat: Delroy feeds her.",
-    "wishes": "Tell Delroy.",
-    "written_with_person": True,
-}
+from tests.crisis.factories import CRISIS
+from tests.incidents.factories import incident_data
+from tests.risk.factories import plan_data
 
 
 @pytest.fixture
@@ -92,17 +35,17 @@ def approved_plan(risk_plan, senior):
 
 @pytest.fixture
 def crisis_plan(person, senior):
-    return services.save_crisis_plan(actor=senior, person=person, data=dict(CRISIS))
+    return crisis_services.save_crisis_plan(actor=senior, person=person, data=dict(CRISIS))
 
 
 @pytest.fixture
 def incident(person, support_worker):
-    return services.record_incident(actor=support_worker, person=person, data=incident_data())
+    return incidents_services.record_incident(actor=support_worker, person=person, data=incident_data())
 
 
 @pytest.fixture
 def concern(person, support_worker):
-    incident = services.record_incident(
+    incident = incidents_services.record_incident(
         actor=support_worker,
         person=person,
         data=incident_data(safeguarding_raised=True),
@@ -113,7 +56,7 @@ def concern(person, support_worker):
 
 @pytest.fixture
 def complaint(person, support_worker):
-    return services.record_complaint(
+    return complaints_services.record_complaint(
         actor=support_worker,
         person=person,
         data={

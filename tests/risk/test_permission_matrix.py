@@ -4,9 +4,14 @@ someone else's person → 404, never 500, nothing written by a GET or a refused 
 
 import pytest
 
+from lived.complaints import services as complaints_services
+from lived.crisis import services as crisis_services
+from lived.incidents import services as incidents_services
 from lived.risk import services
+from tests.crisis.factories import CRISIS
+from tests.incidents.factories import incident_data
 from tests.matrix_helpers import CARE, SENIOR_UP, WRITERS, Expect, anonymous_failures, route_failures
-from tests.risk.conftest import CRISIS, incident_data, plan_data
+from tests.risk.factories import plan_data
 
 pytestmark = pytest.mark.django_db
 
@@ -21,30 +26,30 @@ MATRIX = {
     "risk:check_in": (lambda o: f"/people/{o.p}/risk/plans/{o.plan}/check-in/", WRITERS),
     "risk:manager_review": (lambda o: f"/people/{o.p}/risk/plans/{o.plan}/manager-review/", {"manager"}),
     "risk:capacity": (lambda o: f"/people/{o.p}/risk/plans/{o.plan}/capacity/", WRITERS),
-    "risk:crisis_plan": (lambda o: f"/people/{o.p}/crisis-plan/", CARE | {"person"}),
-    "risk:edit_crisis_plan": (lambda o: f"/people/{o.p}/crisis-plan/edit/", WRITERS | {"person"}),
-    "risk:crisis_card": (lambda o: f"/people/{o.p}/crisis-plan/card.pdf", CARE | {"person"}),
-    "risk:new_incident": (lambda o: f"/people/{o.p}/incidents/new/", WRITERS),
-    "risk:incident": (lambda o: f"/people/{o.p}/incidents/{o.incident}/", CARE | {"person"}),
+    "crisis:crisis_plan": (lambda o: f"/people/{o.p}/crisis-plan/", CARE | {"person"}),
+    "crisis:edit_crisis_plan": (lambda o: f"/people/{o.p}/crisis-plan/edit/", WRITERS | {"person"}),
+    "crisis:crisis_card": (lambda o: f"/people/{o.p}/crisis-plan/card.pdf", CARE | {"person"}),
+    "incidents:new_incident": (lambda o: f"/people/{o.p}/incidents/new/", WRITERS),
+    "incidents:incident": (lambda o: f"/people/{o.p}/incidents/{o.incident}/", CARE | {"person"}),
     # Everyone in the team reads a safeguarding concern; a senior or manager closes it.
-    "risk:safeguarding": (
+    "incidents:safeguarding": (
         lambda o: f"/people/{o.p}/safeguarding/{o.concern}/",
         CARE,
         Expect(post_roles=frozenset(SENIOR_UP)),
     ),
-    "risk:new_complaint": (lambda o: f"/people/{o.p}/complaints/new/", WRITERS | {"person"}),
+    "complaints:new_complaint": (lambda o: f"/people/{o.p}/complaints/new/", WRITERS | {"person"}),
     # The person and the team read a complaint; a senior or manager responds to it.
-    "risk:complaint": (
+    "complaints:complaint": (
         lambda o: f"/people/{o.p}/complaints/{o.complaint}/",
         CARE | {"person"},
         Expect(post_roles=frozenset(SENIOR_UP)),
     ),
     "risk:service_risk": (lambda o: "/risk/", CARE | {"outsider"}),
-    "risk:without_crisis_plan": (
+    "crisis:without_crisis_plan": (
         lambda o: "/risk/without-crisis-plan/",
         SENIOR_UP | {"quality_lead", "outsider"},
     ),
-    "risk:offline_crisis_plans": (lambda o: "/briefing/crisis-plans.json", CARE | {"outsider"}),
+    "crisis:offline_crisis_plans": (lambda o: "/briefing/crisis-plans.json", CARE | {"outsider"}),
 }
 
 
@@ -55,8 +60,8 @@ class Objects:
         actor = User.objects.get(username="senior")
         self.p = person.public_id
         self.plan = services.save_risk_plan(actor=actor, person=person, data=plan_data()).public_id
-        services.save_crisis_plan(actor=actor, person=person, data=dict(CRISIS))
-        incident = services.record_incident(
+        crisis_services.save_crisis_plan(actor=actor, person=person, data=dict(CRISIS))
+        incident = incidents_services.record_incident(
             actor=actor,
             person=person,
             data=incident_data(safeguarding_raised=True),
@@ -64,7 +69,7 @@ class Objects:
         )
         self.incident = incident.public_id
         self.concern = incident.safeguarding.public_id
-        self.complaint = services.record_complaint(
+        self.complaint = complaints_services.record_complaint(
             actor=actor,
             person=person,
             data={
@@ -93,7 +98,7 @@ def test_another_persons_objects_under_this_persons_url_are_not_found(
 ):
     other = Objects.__new__(Objects)
     plan = services.save_risk_plan(actor=outsider, person=other_person, data=plan_data())
-    incident = services.record_incident(actor=outsider, person=other_person, data=incident_data())
+    incident = incidents_services.record_incident(actor=outsider, person=other_person, data=incident_data())
     client.force_login(manager)
     assert client.get(f"/people/{person.public_id}/risk/plans/{plan.public_id}/").status_code == 404
     assert client.get(f"/people/{person.public_id}/incidents/{incident.public_id}/").status_code == 404

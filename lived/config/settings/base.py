@@ -34,6 +34,9 @@ INSTALLED_APPS = [
     "lived.reviews",
     "lived.notes",
     "lived.risk",
+    "lived.crisis",
+    "lived.incidents",
+    "lived.complaints",
     "lived.outcomes",
     # Before django_tasks_db, so `manage.py db_worker` is Lived's worker (lived/jobs, ADR 0015).
     "lived.jobs",
