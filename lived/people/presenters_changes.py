@@ -11,10 +11,14 @@ import re
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import timezone
 
+from lived.accounts.models import User
 from lived.core.models import AuditEvent
+from lived.people import parts
+from lived.people.models import AboutMeSection
 
 A = AuditEvent.Action
 
@@ -222,8 +226,6 @@ class _Formatter:
     """Formats stored values; user names are looked up once for every row on the page."""
 
     def __init__(self, events):
-        from lived.accounts.models import User
-
         usernames: set[str] = set()
         for event in events:
             model = _model(event.object_type)
@@ -237,8 +239,6 @@ class _Formatter:
 
     @staticmethod
     def _is_user_field(model, name: str) -> bool:
-        from django.conf import settings
-
         model_field = _field(model, name)
         related = getattr(model_field, "related_model", None)
         return related is not None and related._meta.label == settings.AUTH_USER_MODEL
@@ -295,10 +295,7 @@ def _key_label(key: str) -> str:
 
 
 def _measure_name(code: str) -> str:
-    from lived.outcomes.measures import MEASURES
-
-    measure = MEASURES.get(code)
-    return measure.title if measure else humanise(code)
+    return parts.get("measure_title")(code) or humanise(code)
 
 
 def _shown(name: str, before, after) -> bool:
@@ -310,8 +307,6 @@ def _shown(name: str, before, after) -> bool:
 def _heading(event, to_person: bool) -> str:
     person_kind, staff_kind = KINDS.get(event.object_type, ("Your record", ""))
     if event.object_type == "people.AboutMeEntry":
-        from lived.people.models import AboutMeSection
-
         section = (event.after or {}).get("section") or (event.before or {}).get("section")
         if section in AboutMeSection.values:
             label = str(AboutMeSection(section).label)
@@ -327,16 +322,10 @@ def _heading(event, to_person: bool) -> str:
 
 def _plain_what(event) -> str:
     """The row's own description, said to the person. About me rows say it in their heading."""
-    from lived.outcomes.measures import MEASURES
-
     if event.object_type == "people.AboutMeEntry" or not event.what:
         return ""
     what = event.what.replace("on their own account", "on your own account").replace("the person", "you")
-    for measure in MEASURES.values():
-        # A questionnaire's code only with its plain name beside it ("PHQ-9: questions about low mood").
-        if measure.title.startswith(measure.name + ":"):
-            what = re.sub(rf"{re.escape(measure.name)}(?!:)", measure.title, what)
-    return to_you(what)
+    return to_you(parts.get("measures_in_words")(what))
 
 
 def _who(event, viewer, to_person: bool) -> str:

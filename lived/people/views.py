@@ -9,7 +9,6 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views import View
 
 from lived.accounts.models import User
@@ -20,7 +19,7 @@ from lived.core.audit_visibility import visible_audit_rows
 from lived.core.models import AuditEvent
 from lived.core.views import PermissionView
 from lived.organisations.models import Service
-from lived.people import forms, services
+from lived.people import forms, parts, services
 from lived.people.access import PersonView
 from lived.people.forms_audit import AuditFilterForm
 from lived.people.models import (
@@ -133,15 +132,15 @@ class MyRecord(View):
         wishes = (
             AdvanceSharingWishes.objects.filter(person=person).select_related("in_force_changed_by").first()
         )
-        from lived.outcomes.queries import due_for_person  # noqa: PLC0415 — replaced by a provider next
-
         return render(
             request,
             "people/me.jinja",
             {
                 "person": person,
                 "viewer_is_person": True,
-                "outcomes_due": due_for_person(person, timezone.localdate()),
+                "plan_link": parts.get("plan_link")(person, request.user),
+                "reviews_link": parts.get("reviews_link")(person, request.user),
+                "outcomes_due": parts.get("outcomes_due")(person, request.user),
                 "about_me": _about_me_by_section(person),
                 "profile": profile,
                 "circle": list(person.circle.active()),
@@ -719,13 +718,7 @@ class CircleSharedView(PersonView):
         if SharedSection.COMMUNICATION in sections:
             context["profile"] = CommunicationProfile.objects.filter(person=self.person).first()
         if SharedSection.SUPPORT_PLAN in sections:
-            from lived.plans.models import PlanVersion
-            from lived.plans.readability import person_version
-            from lived.plans.views.print import current_version
-
-            version = current_version(self.person)
-            agreed = version is not None and version.status == PlanVersion.Status.AGREED
-            context["plan_content"] = person_version(version) if agreed else None  # never a draft
+            context["plan_content"] = parts.get("plan_summary")(self.person, request.user)  # never a draft
         if SharedSection.CRISIS_PLAN in sections:
             # Only when the person shares their crisis plan with this member; the current version.
             context["crisis_plan"] = getattr(self.person, "crisis_plan", None)
