@@ -16,11 +16,12 @@ from django.utils.dateparse import parse_date
 
 from lived.accounts.models import Role
 from lived.core import outbox
-from lived.core.views import Attention, PermissionView, add_service_errors, choose_service
+from lived.core.views import PermissionView, add_service_errors
 from lived.notes import forms, presenters, queries, services
 from lived.notes.briefing_access import record_briefing_views
 from lived.notes.models import DailyNote, Shift
 from lived.notes.shifts import chosen_window, handover_since
+from lived.organisations.choice import Attention, choose_service
 from lived.people.access import PersonView
 from lived.people.models import CommunicationProfile, Person
 from lived.plans.queries import STEPS_AND_ACTIONS, current_agreed_version, version_in_force

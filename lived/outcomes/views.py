@@ -11,7 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from lived.core.views import PermissionView, add_service_errors, choose_service
+from lived.core.views import PermissionView, add_service_errors
+from lived.organisations.choice import choose_service
 from lived.outcomes import forms, presenters, queries, services
 from lived.outcomes.measures import MEASURES, get_measure
 from lived.outcomes.models import CompletionMode

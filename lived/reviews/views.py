@@ -10,8 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from lived.core.concurrency import StaleEdit
-from lived.core.views import PermissionView, add_service_errors, choose_service
+from lived.core.views import PermissionView, add_service_errors
 from lived.core.weeks import week_start
+from lived.organisations.choice import choose_service
 from lived.organisations.models import Service
 from lived.people.access import PersonView
 from lived.reviews import forms, queries, services
