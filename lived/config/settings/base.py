@@ -84,7 +84,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.csrf",
-                "lived.core.context.layout",
+                "lived.config.context.layout",
             ],
         },
     },

@@ -1,4 +1,6 @@
-"""Context every page needs: the organisation (header and footer) and the navigation for this user."""
+"""Context every page needs: the organisation (header and footer) and the navigation for this user.
+
+It lives in config, the top layer, because the navigation links to pages of every app."""
 
 from django.urls import reverse
 
