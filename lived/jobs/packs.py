@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from lived.accounts.models import Role, User
+from lived.core import pdf
 from lived.core.audit import record_change
 from lived.core.models import AuditEvent
 from lived.jobs.files import file_name_for, job_files
@@ -73,7 +74,6 @@ def request_plan_pack(*, actor, service) -> Job:
 
 def render_plan(person, organisation) -> weasyprint.Document:
     """One person's plan, laid out exactly as the single plan PDF (lived/plans/views/print.py)."""
-    from lived.plans import pdf
     from lived.plans.queries import current_version
     from lived.plans.readability import clock
     from lived.plans.views.print import communication_profile, staff_plan_context

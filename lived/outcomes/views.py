@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from lived.core.pdf import pdf_response
 from lived.core.views import PermissionView, add_service_errors
 from lived.organisations.choice import choose_service
 from lived.outcomes import forms, presenters, queries, services
@@ -323,8 +324,6 @@ class SummaryPdf(PersonView):
     permission = "outcomes.download_summary"
 
     def get(self, request, person_id):
-        from lived.plans.pdf import pdf_response
-
         today = timezone.localdate()
         context = {
             "person": self.person,

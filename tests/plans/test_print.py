@@ -10,9 +10,10 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from lived.core import pdf
 from lived.core.models import AuditEvent
 from lived.people import services as people_services
-from lived.plans import pdf, services
+from lived.plans import services
 from lived.plans.queries import current_version
 from lived.plans.readability import clock
 from lived.plans.views.print import staff_plan_context
