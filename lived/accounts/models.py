@@ -15,8 +15,20 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", "Administrator"
 
 
+# The role sets, named once. The rules (lived.accounts.predicates) and the pages that filter a list by
+# the same roles (`User.service_ids_with(*SENIORS)`) use these, so a rule and its list cannot drift.
 # Roles that work with people's records. Administrators manage the organisation, not records.
 CARE_ROLES = frozenset({Role.SUPPORT_WORKER, Role.SENIOR, Role.MANAGER, Role.QUALITY_LEAD})
+# Roles that write about the person day to day: notes, handover, check-ins (quality leads read).
+WRITERS = frozenset({Role.SUPPORT_WORKER, Role.SENIOR, Role.MANAGER})
+# Seniors and managers: they change details, approve, manage groups, add people.
+SENIORS = frozenset({Role.SENIOR, Role.MANAGER})
+MANAGERS = frozenset({Role.MANAGER})
+# Managers and quality leads: the audit trail and governance reports.
+OVERSIGHT = frozenset({Role.MANAGER, Role.QUALITY_LEAD})
+# Seniors, managers and quality leads: the people who make sure plans get written and used.
+SENIORS_AND_OVERSIGHT = SENIORS | OVERSIGHT
+ADMINISTRATORS = frozenset({Role.ADMINISTRATOR})
 
 
 class User(AbstractUser):

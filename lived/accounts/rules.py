@@ -6,18 +6,15 @@ anything else is not found. These rules then decide 403.
 
 import rules
 
-from lived.accounts.models import Role
+from lived.accounts.models import MANAGERS
+from lived.accounts.predicates import role_anywhere
+from lived.accounts.services import may_decide as decide
 
-
-@rules.predicate
-def is_a_manager(user):
-    return user.is_authenticated and user.has_role(Role.MANAGER)
+is_a_manager = role_anywhere(*MANAGERS)
 
 
 @rules.predicate
 def may_decide(user, grant_request):
-    from lived.accounts.services import may_decide as decide
-
     return grant_request is not None and decide(user, grant_request)
 
 

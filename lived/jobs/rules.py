@@ -4,17 +4,12 @@ its file is for the person who asked alone, while they still manage the service 
 
 import rules
 
-from lived.accounts.models import Role
+from lived.accounts.models import ADMINISTRATORS, MANAGERS
+from lived.accounts.predicates import role_anywhere
+from lived.jobs.packs import managed_services
 
-
-@rules.predicate
-def is_administrator(user):
-    return user.is_authenticated and user.has_role(Role.ADMINISTRATOR)
-
-
-@rules.predicate
-def is_a_manager(user):
-    return user.is_authenticated and user.has_role(Role.MANAGER)
+is_administrator = role_anywhere(*ADMINISTRATORS)
+is_a_manager = role_anywhere(*MANAGERS)
 
 
 @rules.predicate
@@ -24,8 +19,6 @@ def asked_for_it(user, job):
 
 @rules.predicate
 def still_manages_its_service(user, job):
-    from lived.jobs.packs import managed_services
-
     service_id = (job.result or {}).get("service_id") if isinstance(job.result, dict) else None
     return bool(service_id) and managed_services(user).filter(public_id=service_id).exists()
 

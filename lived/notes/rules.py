@@ -12,28 +12,25 @@
 
 import rules
 
-from lived.accounts.models import Role
-from lived.people.rules import any_care_role, is_care_staff, is_the_person, senior_or_manager, writes_about_me
+from lived.accounts.models import OVERSIGHT, SENIORS, SENIORS_AND_OVERSIGHT
+from lived.accounts.predicates import (
+    any_care_role,
+    is_care_staff,
+    is_the_person,
+    role_anywhere,
+    senior_or_manager,
+    writes_about_me,
+)
+from lived.people.models import SharedSection
+from lived.people.queries import shared_sections
 
 
 @rules.predicate
 def shares_daily_notes(user, person):
     """The person shares their daily notes with this signed-in circle member today."""
-    from lived.people.models import SharedSection
-    from lived.people.queries import shared_sections
-
     if person is None or not user.is_authenticated or not user.is_circle_member:
         return False
     return SharedSection.DAILY_NOTES in shared_sections(person, user)
-
-
-def _has_role_anywhere(*roles):
-    @rules.predicate
-    def predicate(user):
-        return user.is_authenticated and user.has_role(*roles)
-
-    predicate.name = f"anywhere_{'_'.join(roles)}"
-    return predicate
 
 
 rules.add_perm("notes.view_notes", any_care_role | is_the_person | shares_daily_notes)
@@ -43,6 +40,6 @@ rules.add_perm("notes.add_handover", writes_about_me)
 rules.add_perm("notes.discard_kept_record", senior_or_manager)
 rules.add_perm("notes.confirm_handover", writes_about_me)
 rules.add_perm("notes.view_briefing", is_care_staff)
-rules.add_perm("notes.view_unread_handover", _has_role_anywhere(Role.SENIOR, Role.MANAGER))
-rules.add_perm("notes.view_language_report", _has_role_anywhere(Role.MANAGER, Role.QUALITY_LEAD))
-rules.add_perm("notes.view_plan_use", _has_role_anywhere(Role.SENIOR, Role.MANAGER, Role.QUALITY_LEAD))
+rules.add_perm("notes.view_unread_handover", role_anywhere(*SENIORS))
+rules.add_perm("notes.view_language_report", role_anywhere(*OVERSIGHT))
+rules.add_perm("notes.view_plan_use", role_anywhere(*SENIORS_AND_OVERSIGHT))

@@ -11,8 +11,15 @@
 
 import rules
 
-from lived.accounts.models import Role
-from lived.people.rules import any_care_role, is_care_staff, is_the_person, senior_or_manager, writes_about_me
+from lived.accounts.models import SENIORS
+from lived.accounts.predicates import (
+    any_care_role,
+    is_care_staff,
+    is_the_person,
+    role_anywhere,
+    senior_or_manager,
+    writes_about_me,
+)
 
 
 @rules.predicate
@@ -25,9 +32,7 @@ def is_key_worker(user, person):
     )
 
 
-@rules.predicate
-def senior_anywhere(user):
-    return user.is_authenticated and user.has_role(Role.SENIOR, Role.MANAGER)
+senior_anywhere = role_anywhere(*SENIORS)
 
 
 rules.add_perm("outcomes.view_outcomes", any_care_role | is_the_person)

@@ -10,10 +10,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 
+from lived.accounts.predicates import any_care_role
 from lived.core import pdf
 from lived.people.access import PersonView
 from lived.people.models import CommunicationProfile
-from lived.people.rules import any_care_role
 from lived.plans import presenters
 
 # Temporary: `current_version` is also imported from here by lived/people/views.py until that page
