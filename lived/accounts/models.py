@@ -65,8 +65,13 @@ class User(AbstractUser):
             return bool(self.roles_by_service.get(service_id, set()) & wanted)
         return any(held & wanted for held in self.roles_by_service.values())
 
+    def service_ids_with(self, *roles: str) -> set[int]:
+        """The services where this user holds one of `roles` (pass a named set: `*SENIORS`)."""
+        wanted = set(roles)
+        return {sid for sid, held in self.roles_by_service.items() if held & wanted}
+
     def care_service_ids(self) -> set[int]:
-        return {sid for sid, roles in self.roles_by_service.items() if roles & CARE_ROLES}
+        return self.service_ids_with(*CARE_ROLES)
 
     @property
     def is_care_staff(self) -> bool:
@@ -116,8 +121,7 @@ class RoleGrantRequestQuerySet(models.QuerySet):
         """Requests at the services where this user is a manager: the only ones they may see."""
         if user is None or not user.is_authenticated or not user.is_active:
             return self.none()
-        managed = [sid for sid, roles in user.roles_by_service.items() if Role.MANAGER in roles]
-        return self.filter(service_id__in=managed)
+        return self.filter(service_id__in=user.service_ids_with(*MANAGERS))
 
     def pending(self) -> "RoleGrantRequestQuerySet":
         return self.filter(confirmed_at__isnull=True, declined_at__isnull=True)

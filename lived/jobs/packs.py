@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import escape
 
-from lived.accounts.models import Role, User
+from lived.accounts.models import MANAGERS, User
 from lived.core import pdf
 from lived.core.audit import record_change
 from lived.core.models import AuditEvent
@@ -32,7 +32,7 @@ BASE_URL = "http://lived.invalid/"
 def managed_services(user):
     from lived.organisations.models import Service
 
-    ids = [sid for sid, roles in user.roles_by_service.items() if Role.MANAGER in roles]
+    ids = user.service_ids_with(*MANAGERS)
     return Service.objects.filter(pk__in=ids, archived_at__isnull=True).order_by("name")
 
 

@@ -12,7 +12,7 @@ from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from lived.accounts.models import Role, ServiceRole
+from lived.accounts.models import WRITERS, ServiceRole
 from lived.core.conf import lived_settings
 from lived.core.models import AuditEvent
 from lived.core.weeks import RollingWeeks
@@ -296,7 +296,8 @@ def language_counts(service_ids, *, months: int = 6):
 
 
 # Who is expected to read handover at a service (the "not yet read" page lists the same people).
-HANDOVER_READER_ROLES = [Role.SUPPORT_WORKER, Role.SENIOR, Role.MANAGER]
+# Who is expected to read handover: those who may confirm reading it (notes.confirm_handover).
+HANDOVER_READER_ROLES = WRITERS
 
 # The "not yet read" page looks back this many days.
 UNREAD_HANDOVER_DAYS = 3

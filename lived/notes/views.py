@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
-from lived.accounts.models import Role
+from lived.accounts.models import OVERSIGHT, SENIORS_AND_OVERSIGHT
 from lived.core import outbox
 from lived.core.views import PermissionView, add_service_errors
 from lived.notes import forms, presenters, queries, services
@@ -361,11 +361,7 @@ class LanguageReport(PermissionView):
     permission = "notes.view_language_report"
 
     def get(self, request):
-        ids = {
-            sid
-            for sid, roles in request.user.roles_by_service.items()
-            if roles & {Role.MANAGER, Role.QUALITY_LEAD}
-        }
+        ids = request.user.service_ids_with(*OVERSIGHT)
         choice = choose_service(request, service_ids=ids, all_services=True)
         rows = list(queries.language_counts(choice.ids))
         return render(request, "notes/language_report.jinja", {"rows": rows, "choice": choice})
@@ -379,11 +375,7 @@ class PlanUse(PermissionView):
     def get(self, request):
         threshold = queries.plan_use_threshold()
         days = queries.plan_use_days()
-        ids = {
-            sid
-            for sid, roles in request.user.roles_by_service.items()
-            if roles & {Role.SENIOR, Role.MANAGER, Role.QUALITY_LEAD}
-        }
+        ids = request.user.service_ids_with(*SENIORS_AND_OVERSIGHT)
         choice = choose_service(request, service_ids=ids, all_services=True)
         people = list(
             Person.objects.visible_to(request.user)

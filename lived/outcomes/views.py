@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from lived.accounts.models import SENIORS
 from lived.core.pdf import pdf_response
 from lived.core.views import PermissionView, add_service_errors
 from lived.organisations.choice import choose_service
@@ -421,10 +422,9 @@ class GroupDetail(PermissionView):
 
 
 def _senior_services(user):
-    from lived.accounts.models import Role
     from lived.organisations.models import Service
 
-    ids = [sid for sid, roles in user.roles_by_service.items() if roles & {Role.SENIOR, Role.MANAGER}]
+    ids = user.service_ids_with(*SENIORS)
     return list(Service.objects.filter(pk__in=ids).order_by("name"))
 
 

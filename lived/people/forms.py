@@ -3,7 +3,7 @@ import uuid
 from django import forms
 from django.utils import timezone
 
-from lived.accounts.models import CARE_ROLES, Role, User
+from lived.accounts.models import CARE_ROLES, SENIORS, User
 from lived.core.nhsuk_forms import NHSDateField
 from lived.organisations.models import Service
 from lived.people.models import (
@@ -95,9 +95,7 @@ class PersonDetailsForm(VersionedForm):
 
     def __init__(self, *args, actor: User, **kwargs):
         super().__init__(*args, **kwargs)
-        service_ids = [
-            sid for sid, roles in actor.roles_by_service.items() if roles & {Role.SENIOR, Role.MANAGER}
-        ]
+        service_ids = actor.service_ids_with(*SENIORS)
         self.fields["service"].queryset = Service.objects.filter(pk__in=service_ids, archived_at__isnull=True)
         self.fields["service"].label_from_instance = lambda s: s.name
         self.fields["key_worker"].queryset = staff_at(service_ids)
