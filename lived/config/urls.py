@@ -3,8 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from lived.config.views import home
 from lived.core.health import Live, Ready
-from lived.people.views import home
 from lived.crisis.offline import service_worker
 
 admin.site.site_header = "Lived administration"
