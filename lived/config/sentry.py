@@ -15,6 +15,7 @@ import sentry_sdk
 from django.core.exceptions import ImproperlyConfigured
 
 from lived.config.env import env_str
+from lived.core.request_id import on_request, user_public_id
 
 # Kept from the request: what was asked for, never what was sent with it.
 REQUEST_KEPT = ("method", "url")
@@ -25,7 +26,7 @@ def init_sentry() -> bool:
     dsn = env_str("SENTRY_DSN", "").strip()
     if not dsn:
         return False
-    from sentry_sdk.integrations.django import DjangoIntegration
+    from sentry_sdk.integrations.django import DjangoIntegration  # noqa: PLC0415 — only when Sentry is configured
 
     sentry_sdk.init(
         dsn=dsn,
@@ -40,6 +41,8 @@ def init_sentry() -> bool:
         # None turns tracing off altogether (0 would still propagate traces).
         traces_sample_rate=traces_sample_rate(),
     )
+    # Each request's reports carry its id and the user's public id (lived/core/request_id.py).
+    on_request(describe_request)
     return True
 
 
@@ -99,8 +102,6 @@ def describe_request(request, request_id: str) -> None:
     scope.set_tag("request_id", request_id)
 
     def add_user(event, hint):
-        from lived.core.request_id import user_public_id
-
         public_id = user_public_id(request)
         if public_id:
             event["user"] = {"id": public_id}

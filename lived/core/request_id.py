@@ -13,12 +13,11 @@ import logging
 import re
 import time
 import uuid
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.utils.functional import empty
-
-from lived.config.sentry import describe_request
 
 logger = logging.getLogger("lived.request")
 
@@ -37,6 +36,16 @@ class RequestContext:
 
 
 _current: ContextVar[RequestContext | None] = ContextVar("lived_request", default=None)
+
+# Told of each request as it starts, with its id: error reporting registers here when it starts
+# (lived/config/sentry.py), so core never imports config.
+_describers: list[Callable[[object, str], None]] = []
+
+
+def on_request(describe: Callable[[object, str], None]) -> None:
+    """Call `describe(request, request_id)` at the start of every request (once, however often asked)."""
+    if describe not in _describers:
+        _describers.append(describe)
 
 
 def request_id_from(request) -> str:
@@ -69,7 +78,8 @@ class RequestIdMiddleware:
         token = _current.set(RequestContext(request_id, request.method, request.path))
         started = time.perf_counter()
         try:
-            describe_request(request, request_id)
+            for describe in _describers:
+                describe(request, request_id)
             response = self.get_response(request)
             response[HEADER] = request_id
             if not (request.path in QUIET_PATHS and response.status_code == 200):
