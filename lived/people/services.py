@@ -144,41 +144,16 @@ def add_about_me_entry(
     Idempotent on `idempotency_key`: the same key and words return the entry already saved; the same
     key with other words is refused (ValidationError) and nothing is saved."""
     is_person = _is_the_person(actor, person)
-    text = text.strip()
     in_persons_words = True if is_person else bool(in_persons_words)
-    existing = _already_saved(idempotency_key, person=person, actor=actor, section=section, text=text)
-    if existing is not None:
-        return existing
-    try:
-        with transaction.atomic():
-            entry = AboutMeEntry(
-                person=person,
-                section=section,
-                text=text,
-                in_persons_words=in_persons_words,
-                written_by=actor,
-                supported_by=actor if in_persons_words and not is_person else None,
-                idempotency_key=idempotency_key,
-                created_by=actor,
-                updated_by=actor,
-            )
-            entry.full_clean()
-            entry.save()
-            record_change(
-                actor=actor,
-                action=A.CREATE,
-                obj=entry,
-                person_public_id=person.public_id,
-                what=f"About me: {entry.get_section_display()}",
-                after=snapshot(entry, AboutMeEntry.AUDIT_FIELDS),
-            )
-    except IntegrityError:
-        # The same form arrived twice at the same moment: the first one won.
-        existing = _already_saved(idempotency_key, person=person, actor=actor, section=section, text=text)
-        if existing is None:
-            raise
-        return existing
-    return entry
+    return _save_about_me(
+        actor,
+        person,
+        section=section,
+        text=text.strip(),
+        idempotency_key=idempotency_key,
+        in_persons_words=in_persons_words,
+        supported_by=actor if in_persons_words and not is_person else None,
+    )
 
 
 def latest_version(entry: AboutMeEntry) -> AboutMeEntry:
@@ -203,69 +178,106 @@ def update_about_me_entry(
 
     Refused with StaleEdit when the entry changed since `opened_version` (the newest version is the
     one shown). Idempotent on `idempotency_key`, like `add_about_me_entry`."""
-    text = data["text"].strip()
+    return _save_about_me(
+        actor,
+        None,  # the replaced entry's person, read with its lock
+        section=data.get("section"),
+        text=data["text"].strip(),
+        idempotency_key=idempotency_key,
+        replacing=entry,
+        opened_version=opened_version,
+        submitted=data,
+    )
+
+
+def _save_about_me(
+    actor,
+    person: Person | None,
+    *,
+    section: str | None,
+    text: str,
+    idempotency_key,
+    in_persons_words: bool = False,
+    supported_by=None,
+    replacing: AboutMeEntry | None = None,
+    opened_version: int | None = None,
+    submitted: dict | None = None,
+) -> AboutMeEntry:
+    """The one path that writes About me: a new entry, or a new version `replacing` one (locked,
+    checked still current, then archived as replaced and kept). One transaction, one audit row
+    (added, or changed with the replaced version as before). The same form saved twice, one after
+    the other or at the same moment, saves once."""
     try:
-        return _save_new_version(actor, entry, data, text, opened_version, idempotency_key)
+        with transaction.atomic():
+            replaces = None
+            if replacing is not None:
+                replaces = (
+                    AboutMeEntry.objects.select_for_update().select_related("person").get(pk=replacing.pk)
+                )
+                person = replaces.person
+                section = section or replaces.section
+            existing = _already_saved(
+                idempotency_key, person=person, actor=actor, section=section, text=text, replaces=replaces
+            )
+            if existing is not None:
+                return existing
+            persons_words = None
+            if replaces is not None:
+                newest = latest_version(replaces)
+                if newest.pk != replaces.pk:
+                    raise StaleEdit(current=newest, submitted=submitted, opened_version=opened_version or 0)
+                if replaces.archived_at:
+                    raise ValidationError(
+                        "This entry was removed from About me. Add it again if it is still right."
+                    )
+                check_version(replaces, opened_version, submitted)
+                in_persons_words = _is_the_person(actor, person)
+                if not in_persons_words:
+                    persons_words = replaces if replaces.in_persons_words else replaces.persons_words
+            entry = AboutMeEntry(
+                person=person,
+                section=section,
+                text=text,
+                in_persons_words=in_persons_words,
+                written_by=actor,
+                supported_by=supported_by,
+                replaces=replaces,
+                persons_words=persons_words,
+                idempotency_key=idempotency_key,
+                created_by=actor,
+                updated_by=actor,
+            )
+            entry.full_clean()
+            before = None
+            if replaces is not None:
+                before = snapshot(replaces, AboutMeEntry.AUDIT_FIELDS)
+                _mark_archived(replaces, actor, REPLACED)
+            entry.save()
+            record_change(
+                actor=actor,
+                action=A.CREATE if replaces is None else A.UPDATE,
+                obj=entry,
+                person_public_id=person.public_id,
+                what=_about_me_what(entry),
+                before=before,
+                after=snapshot(entry, AboutMeEntry.AUDIT_FIELDS),
+            )
     except IntegrityError:
-        # Two saves of the same version at the same moment: the first one won.
+        # The same form arrived twice at the same moment: the first one won.
+        if replacing is None:
+            existing = _already_saved(idempotency_key, person=person, actor=actor, section=section, text=text)
+            if existing is None:
+                raise
+            return existing
         existing = (
             AboutMeEntry.objects.filter(idempotency_key=idempotency_key).first() if idempotency_key else None
         )
-        if existing is not None and existing.replaces_id == entry.pk and existing.text == text:
+        if existing is not None and existing.replaces_id == replacing.pk and existing.text == text:
             return existing
         raise StaleEdit(
-            current=latest_version(entry), submitted=data, opened_version=opened_version or 0
+            current=latest_version(replacing), submitted=submitted, opened_version=opened_version or 0
         ) from None
-
-
-def _save_new_version(actor, entry, data, text, opened_version, idempotency_key) -> AboutMeEntry:
-    with transaction.atomic():
-        current = AboutMeEntry.objects.select_for_update().select_related("person").get(pk=entry.pk)
-        person = current.person
-        section = data.get("section") or current.section
-        existing = _already_saved(
-            idempotency_key, person=person, actor=actor, section=section, text=text, replaces=current
-        )
-        if existing is not None:
-            return existing
-        newest = latest_version(current)
-        if newest.pk != current.pk:
-            raise StaleEdit(current=newest, submitted=data, opened_version=opened_version or 0)
-        if current.archived_at:
-            raise ValidationError("This entry was removed from About me. Add it again if it is still right.")
-        check_version(current, opened_version, data)
-        is_person = _is_the_person(actor, person)
-        if is_person:
-            kept = None
-        else:
-            kept = current if current.in_persons_words else current.persons_words
-        version = AboutMeEntry(
-            person=person,
-            section=section,
-            text=text,
-            in_persons_words=is_person,
-            written_by=actor,
-            supported_by=None,
-            replaces=current,
-            persons_words=kept,
-            idempotency_key=idempotency_key,
-            created_by=actor,
-            updated_by=actor,
-        )
-        version.full_clean()
-        before = snapshot(current, AboutMeEntry.AUDIT_FIELDS)
-        _mark_archived(current, actor, REPLACED)
-        version.save()
-        record_change(
-            actor=actor,
-            action=A.UPDATE,
-            obj=version,
-            person_public_id=person.public_id,
-            what=f"About me: {version.get_section_display()}",
-            before=before,
-            after=snapshot(version, AboutMeEntry.AUDIT_FIELDS),
-        )
-    return version
+    return entry
 
 
 def _about_me_what(entry: AboutMeEntry) -> str:
