@@ -1,3 +1,4 @@
+import re
 import uuid
 
 from django import forms
@@ -359,8 +360,6 @@ class GiveSignInForm(forms.Form):
     )
 
     def clean_username(self):
-        import re
-
         username = self.cleaned_data["username"].strip()
         if not re.fullmatch(r"[\w.\-]+", username):
             raise forms.ValidationError("Username must only include letters, numbers and . - _")
