@@ -3,7 +3,7 @@ or the next person at a shared computer, cannot bring a record back from the cac
 
 import pytest
 
-from tests.risk.conftest import CRISIS
+from tests.crisis.factories import CRISIS
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from lived.incidents import services as incidents_services
 from lived.notes import services as notes_services
 from lived.people import services as people_services
 from tests.conftest import make_user, person_data
-from tests.risk.conftest import incident_data
+from tests.incidents.factories import incident_data
 
 pytestmark = pytest.mark.django_db
 

@@ -13,10 +13,10 @@ from lived.incidents import services as incidents_services
 from lived.notes.shifts import since_last_worked, window
 from lived.outcomes import services as outcomes_services
 from lived.plans.services import confirm_read
+from tests.incidents.factories import incident_data
 from tests.notes.factories import note_data
 from tests.outcomes.factories import all_answers
 from tests.plans.factories import agree, make_plan
-from tests.risk.conftest import incident_data
 
 pytestmark = pytest.mark.django_db
 

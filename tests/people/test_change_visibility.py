@@ -24,7 +24,7 @@ from lived.incidents import services as incidents_services
 from lived.notes import services as note_services
 from lived.people import services as people_services
 from lived.people.models import SharedSection
-from tests.risk.conftest import incident_data
+from tests.incidents.factories import incident_data
 
 pytestmark = pytest.mark.django_db
 
