@@ -14,7 +14,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from lived.accounts import services
 from lived.accounts.models import RoleGrantRequest
-from lived.core.views import PermissionView, add_service_errors
+from lived.core.nhsuk_forms import add_service_errors
+from lived.core.permissions import PermissionView
 
 RECENT = 20
 

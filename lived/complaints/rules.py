@@ -7,7 +7,7 @@
 
 import rules
 
-from lived.people.rules import any_care_role, is_the_person, senior_or_manager, writes_about_me
+from lived.accounts.predicates import any_care_role, is_the_person, senior_or_manager, writes_about_me
 
 rules.add_perm("complaints.view_complaints", any_care_role | is_the_person)
 rules.add_perm("complaints.raise_complaint", writes_about_me | is_the_person)

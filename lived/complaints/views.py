@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 
 from lived.complaints import forms, services
 from lived.complaints.models import Complaint
-from lived.core.views import add_service_errors
+from lived.core.nhsuk_forms import add_service_errors
 from lived.people.access import PersonView
 
 

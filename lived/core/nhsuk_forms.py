@@ -232,6 +232,12 @@ def field(bound, **overrides) -> Markup:
     return _render(macro, params)
 
 
+def add_service_errors(form, error) -> None:
+    """A service refused the change (ValidationError): show its messages in the form's error summary."""
+    for message in error.messages:
+        form.add_error(None, message)
+
+
 def error_summary(*forms_: forms.Form) -> Markup:
     """The NHS.UK error summary for one or more forms, each error linking to its field."""
     error_list = []

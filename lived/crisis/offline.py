@@ -13,7 +13,7 @@ from django.contrib.staticfiles import finders
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 
-from lived.core.views import PermissionView
+from lived.core.permissions import PermissionView
 from lived.organisations.choice import choose_service
 from lived.people.models import Person
 

@@ -9,7 +9,7 @@
 import rules
 
 from lived.accounts.models import Role
-from lived.people.rules import any_care_role, is_the_person, writes_about_me
+from lived.accounts.predicates import any_care_role, is_the_person, writes_about_me
 
 rules.add_perm("crisis.view_crisis_plan", any_care_role | is_the_person)
 rules.add_perm("crisis.edit_crisis_plan", writes_about_me | is_the_person)

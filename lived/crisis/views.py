@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from lived.accounts.models import Role
 from lived.core.concurrency import StaleEdit
+from lived.core.nhsuk_forms import add_service_errors
 from lived.core.pdf import pdf_response
-from lived.core.views import PermissionView, add_service_errors
+from lived.core.permissions import PermissionView
 from lived.crisis import forms, services
 from lived.crisis.models import CrisisPlan as CrisisPlanModel
 from lived.crisis.offline import OFFLINE_COPY_AUDIT_WHAT, is_offline_copy_request

@@ -8,7 +8,7 @@
 
 import rules
 
-from lived.people.rules import any_care_role, is_the_person, senior_or_manager, writes_about_me
+from lived.accounts.predicates import any_care_role, is_the_person, senior_or_manager, writes_about_me
 
 rules.add_perm("incidents.view_incidents", any_care_role | is_the_person)
 rules.add_perm("incidents.record_incident", writes_about_me)

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from lived.core import outbox
 from lived.core.language import check_language
-from lived.core.views import add_service_errors
+from lived.core.nhsuk_forms import add_service_errors
 from lived.incidents import forms, services
 from lived.incidents.presenters import safeguarding_link
 from lived.people.access import PersonView

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 
 from lived.core.audit import record_view
-from lived.core.views import PermissionView
+from lived.core.permissions import PermissionView
 from lived.jobs import packs, presenters
 from lived.jobs.files import job_files
 from lived.jobs.forms import PlanPackForm

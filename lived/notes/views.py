@@ -16,7 +16,8 @@ from django.utils.dateparse import parse_date
 
 from lived.accounts.models import OVERSIGHT, SENIORS_AND_OVERSIGHT
 from lived.core import outbox
-from lived.core.views import PermissionView, add_service_errors
+from lived.core.nhsuk_forms import add_service_errors
+from lived.core.permissions import PermissionView
 from lived.notes import forms, presenters, queries, services
 from lived.notes.briefing_access import record_briefing_views
 from lived.notes.models import DailyNote, Shift

@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lived.accounts.models import SENIORS
+from lived.core.nhsuk_forms import add_service_errors
 from lived.core.pdf import pdf_response
-from lived.core.views import PermissionView, add_service_errors
+from lived.core.permissions import PermissionView
 from lived.organisations.choice import choose_service
 from lived.outcomes import forms, presenters, queries, services
 from lived.outcomes.measures import MEASURES, get_measure

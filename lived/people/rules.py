@@ -19,9 +19,6 @@ from lived.accounts.predicates import (
     writes_about_me,
 )
 
-# Temporary: lived/risk/rules.py and lived/crisis|incidents|complaints/rules.py still import the
-# shared predicates from here; the lead's final sweep points them at lived.accounts.predicates.
-
 can_add_people = role_anywhere(*SENIORS)
 
 rules.add_perm("people.list_people", is_care_staff)

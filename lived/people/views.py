@@ -17,7 +17,7 @@ from lived.core.access import describe_access, record_list_views, seen_in_people
 from lived.core.audit import record_view
 from lived.core.audit_visibility import visible_audit_rows
 from lived.core.models import AuditEvent
-from lived.core.views import PermissionView
+from lived.core.permissions import PermissionView
 from lived.organisations.models import Service
 from lived.people import forms, parts, services
 from lived.people.access import PersonView

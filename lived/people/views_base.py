@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 
 from lived.core.concurrency import StaleEdit
-from lived.core.views import add_service_errors
+from lived.core.nhsuk_forms import add_service_errors
 from lived.people import forms as people_forms
 from lived.people.access import PersonView
 

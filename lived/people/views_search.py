@@ -15,7 +15,7 @@ import re
 from django.shortcuts import render
 
 from lived.core.access import Seen, record_list_views
-from lived.core.views import PermissionView
+from lived.core.permissions import PermissionView
 from lived.people.models import Person
 from lived.people.queries import at_service, search_people, search_text
 

@@ -10,7 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from lived.core.concurrency import StaleEdit
-from lived.core.views import PermissionView, add_service_errors
+from lived.core.nhsuk_forms import add_service_errors
+from lived.core.permissions import PermissionView
 from lived.core.weeks import week_start
 from lived.organisations.choice import choose_service
 from lived.organisations.models import Service

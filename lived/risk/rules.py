@@ -12,7 +12,7 @@ lived/complaints).
 
 import rules
 
-from lived.people.rules import (
+from lived.accounts.predicates import (
     any_care_role,
     is_care_staff,
     is_the_person,

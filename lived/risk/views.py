@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from lived.core import outbox
 from lived.core.concurrency import StaleEdit
-from lived.core.views import PermissionView, add_service_errors
+from lived.core.nhsuk_forms import add_service_errors
+from lived.core.permissions import PermissionView
 from lived.incidents.presenters import safeguarding_link
 from lived.organisations.choice import Attention, choose_service
 from lived.people.access import PersonView

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 
 from lived.core.concurrency import StaleEdit
-from lived.core.views import add_service_errors
+from lived.core.nhsuk_forms import add_service_errors
 from lived.plans import forms, services
 from lived.plans.presenters import finding_record
 from lived.plans.services import PlanFrozen

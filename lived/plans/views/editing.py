@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 
 from lived.core.concurrency import StaleEdit
-from lived.core.views import add_service_errors
+from lived.core.nhsuk_forms import add_service_errors
 from lived.plans import forms, services
 from lived.plans.models import (
     Action,
