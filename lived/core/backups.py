@@ -30,9 +30,12 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import psycopg
 from django.core.management.base import CommandError
 from django.db import connections
 from django.utils import timezone
+
+from lived.core.models import AuditEvent
 
 # Tables whose rows come and go by themselves (expired sessions are deleted by clearsessions; axes
 # keeps its own log): their counts are reported, and a difference in them never fails a drill.
@@ -261,8 +264,6 @@ def pg_check_archive(settings_dict: dict, path: Path) -> None:
 
 def _pg_admin(settings_dict: dict):
     """A connection to the server's maintenance database, for CREATE / ALTER / DROP DATABASE."""
-    import psycopg
-
     env = pg_environment(settings_dict, dbname="postgres")
     return psycopg.connect(
         host=env.get("PGHOST"),
@@ -392,8 +393,6 @@ def _canonical(value):
 def audit_summary(alias: str, up_to_id: int | None = None) -> AuditSummary:
     """Count, highest id and a SHA-256 over every audit row's values in id order (JSON of the values
     as Django reads them, so the same rows hash the same on SQLite and on PostgreSQL)."""
-    from lived.core.models import AuditEvent
-
     fields = [f.attname for f in AuditEvent._meta.concrete_fields]
     rows = AuditEvent.objects.using(alias).order_by("id")
     if up_to_id is not None:

@@ -21,8 +21,9 @@ from django.views.decorators.cache import never_cache
 logger = logging.getLogger("lived.health")
 
 PASS, FAIL, SKIP = "pass", "fail", "skip"
-# The job queue (django-tasks' database backend): the app that holds its table.
+# The job queue (django-tasks' database backend): the app that holds its table, and its app label.
 QUEUE_APP = "django_tasks_db"
+QUEUE_LABEL = "django_tasks_database"
 
 
 def database_answers() -> bool:
@@ -41,9 +42,7 @@ def queue_installed() -> bool:
 
 
 def queue_readable() -> bool:
-    from django_tasks_db.models import DBTaskResult
-
-    DBTaskResult.objects.exists()
+    apps.get_model(QUEUE_LABEL, "DBTaskResult").objects.exists()
     return True
 
 
