@@ -17,6 +17,7 @@ from django.db.models import Q
 from lived.core.conf import lived_settings
 from lived.core.nhsuk_forms import rating_scale
 from lived.notes.models import DailyNote
+from lived.plans.models import Action, PlanVersion, RoutineStep
 
 RATING_CHOICES = [("", "Not asked or not given")] + [(str(n), str(n)) for n in range(11)]
 
@@ -124,8 +125,6 @@ class NoteForm(forms.Form):
     def __init__(self, *args, version=None, person=None, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("idempotency_key", uuid.uuid4())
         super().__init__(*args, **kwargs)
-        from lived.plans.models import Action, PlanVersion, RoutineStep
-
         frozen = [PlanVersion.Status.AGREED, PlanVersion.Status.SUPERSEDED]
         steps, actions = self.fields["steps"], self.fields["actions"]
         if person is None:
