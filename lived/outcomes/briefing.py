@@ -21,6 +21,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from lived.core.presenters import date_long, datetime_long
+from lived.outcomes.measures import get_measure
+from lived.outcomes.models import HealthCheck, MeasureSchedule, UrgentAlert
+from lived.outcomes.queries import health_status
+
 
 @dataclass(frozen=True)
 class OutcomeLine:
@@ -37,11 +42,6 @@ class OutcomesBriefing:
 
 
 def briefing_for(people: Sequence, since: datetime.datetime) -> dict[int, OutcomesBriefing]:
-    from lived.core.presenters import date_long, datetime_long
-    from lived.outcomes.measures import get_measure
-    from lived.outcomes.models import HealthCheck, MeasureSchedule, UrgentAlert
-    from lived.outcomes.queries import health_status
-
     people = list(people)
     if not people:
         return {}

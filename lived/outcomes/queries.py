@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from lived.core.conf import lived_settings
+from lived.outcomes.measures import MEASURES
 from lived.outcomes.models import (
     HealthCheck,
     HealthFollowUp,
@@ -162,8 +163,6 @@ def group_comparison(group: OutcomeGroup, members: list[Person]) -> list[DomainC
     """For each self-rating scale of the group's service and each measure, the people with a value at
     the start and a later one by the end of the group's dates: n, mean at start, mean at end. A
     person's start is their first value in the period, their end their last (they need two)."""
-    from lived.outcomes.measures import MEASURES
-
     member_ids = [m.pk for m in members]
     ratings: dict[tuple[int, int], list] = {}
     scales = {}

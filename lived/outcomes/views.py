@@ -11,11 +11,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from lived.accounts.models import SENIORS
+from lived.accounts.models import SENIORS, User
+from lived.core.access import Seen, record_list_views
 from lived.core.nhsuk_forms import add_service_errors
 from lived.core.pdf import pdf_response
 from lived.core.permissions import PermissionView
 from lived.organisations.choice import choose_service
+from lived.organisations.models import Service
 from lived.outcomes import forms, presenters, queries, services
 from lived.outcomes.measures import MEASURES, get_measure
 from lived.outcomes.models import CompletionMode
@@ -248,8 +250,6 @@ class RecordHealthCheck(PersonView):
 
 
 def _owners(person):
-    from lived.accounts.models import User
-
     return list(
         User.objects.filter(service_roles__service_id=person.service_id, is_active=True)
         .distinct()
@@ -423,8 +423,6 @@ class GroupDetail(PermissionView):
 
 
 def _senior_services(user):
-    from lived.organisations.models import Service
-
     ids = user.service_ids_with(*SENIORS)
     return list(Service.objects.filter(pk__in=ids).order_by("name"))
 
@@ -442,8 +440,6 @@ class NewGroup(PermissionView):
         return forms.GroupForm(data, services=services_, people=people)
 
     def _page(self, form, status=200):
-        from lived.core.access import Seen, record_list_views
-
         response = render(
             self.request,
             "outcomes/group_form.jinja",
