@@ -13,6 +13,7 @@ from lived.core.audit import record_person_change as _audit
 from lived.core.audit import snapshot
 from lived.core.models import AuditEvent
 from lived.core.permissions import require as _require
+from lived.core.updates import locked_for_change
 
 A = AuditEvent.Action
 
@@ -52,24 +53,14 @@ def respond_to_complaint(
         raise ValidationError("Write the response")
     if close and not (outcome or "").strip():
         raise ValidationError("Record the outcome before closing")
-    with transaction.atomic():
-        complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
-        before = snapshot(complaint, Complaint.AUDIT_FIELDS)
+    with locked_for_change(
+        Complaint, complaint.pk, actor=actor, fields=Complaint.AUDIT_FIELDS, what="Complaint responded to"
+    ) as change:
+        complaint = change.obj
         complaint.response = response.strip()
         complaint.outcome = (outcome or "").strip()
         if close and complaint.closed_on is None:
             complaint.closed_on = timezone.localdate()
-        complaint.updated_by = actor
-        complaint.save()
         if themes is not None:
             complaint.themes.set(themes)
-        _audit(
-            actor,
-            A.UPDATE,
-            complaint,
-            complaint.person,
-            "Complaint responded to",
-            before,
-            snapshot(complaint, Complaint.AUDIT_FIELDS),
-        )
     return complaint

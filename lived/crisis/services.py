@@ -12,9 +12,9 @@ from django.db import transaction
 
 from lived.core.audit import record_person_change as _audit
 from lived.core.audit import snapshot
-from lived.core.concurrency import check_version
 from lived.core.models import AuditEvent
 from lived.core.permissions import require as _require
+from lived.core.updates import locked_for_change
 from lived.crisis.models import CrisisPlan, CrisisPlanVersion
 
 A = AuditEvent.Action
@@ -36,28 +36,32 @@ def save_crisis_plan(*, actor, person, data: dict, opened_version=None) -> Crisi
         if plan is None:
             if is_person:
                 raise ValidationError("Your crisis plan has not been written yet. Ask your key worker.")
-            plan = CrisisPlan(person=person, created_by=actor, version=0)
-            before = None
+            # A new plan is not a locked change: no row to lock or version to check; it starts at 1.
+            plan = CrisisPlan(person=person, created_by=actor, updated_by=actor, version=1)
+            _write(plan, data, fields, is_person)
+            plan.save()
+            _audit(actor, A.CREATE, plan, person, "Crisis plan written", None, _crisis_content(plan))
         else:
-            check_version(plan, opened_version, data)
-            before = _crisis_content(plan)
-        for name in fields:
-            if name in data:
-                setattr(plan, name, data[name])
-        if is_person:
-            plan.persons_own_words = (plan.persons_own_words or "").strip()
-        plan.version += 1
-        plan.updated_by = actor
-        plan.save()
-        content = _crisis_content(plan)
-        CrisisPlanVersion.objects.create(plan=plan, number=plan.version, content=content, saved_by=actor)
-        _audit(
-            actor,
-            A.CREATE if before is None else A.UPDATE,
-            plan,
-            person,
-            "Crisis plan written" if before is None else "Crisis plan changed",
-            before,
-            content,
+            with locked_for_change(
+                plan,
+                actor=actor,
+                person=person,
+                fields=_crisis_content,
+                what="Crisis plan changed",
+                opened_version=opened_version,
+                submitted=data,
+            ):
+                _write(plan, data, fields, is_person)
+        # Every save keeps a version: the plan as saved, under the number it was saved as.
+        CrisisPlanVersion.objects.create(
+            plan=plan, number=plan.version, content=_crisis_content(plan), saved_by=actor
         )
     return plan
+
+
+def _write(plan: CrisisPlan, data: dict, fields: list[str], is_person: bool) -> None:
+    for name in fields:
+        if name in data:
+            setattr(plan, name, data[name])
+    if is_person:
+        plan.persons_own_words = (plan.persons_own_words or "").strip()

@@ -22,6 +22,7 @@ from lived.core.idempotency import already_saved as _already_saved
 from lived.core.idempotency import fingerprint as _fingerprint
 from lived.core.models import AuditEvent
 from lived.core.permissions import require as _require
+from lived.core.updates import locked_for_change
 from lived.incidents.models import Incident, RestrictivePractice, SafeguardingConcern
 from lived.reviews.services import raise_review
 
@@ -169,11 +170,16 @@ def close_safeguarding(
     _require(actor, "incidents.close_safeguarding", concern.person, "Only a senior or a manager can close it")
     if not (outcome or "").strip():
         raise ValidationError("Record the outcome")
-    with transaction.atomic():
-        concern = SafeguardingConcern.objects.select_for_update().get(pk=concern.pk)
+    with locked_for_change(
+        SafeguardingConcern,
+        concern.pk,
+        actor=actor,
+        fields=SafeguardingConcern.AUDIT_FIELDS,
+        what="Safeguarding concern closed",
+    ) as change:
+        concern = change.obj
         if not concern.is_open:
             raise ValidationError("This concern is already closed")
-        before = snapshot(concern, SafeguardingConcern.AUDIT_FIELDS)
         concern.outcome = outcome.strip()
         if referred_on:
             concern.referred_on = referred_on
@@ -181,15 +187,4 @@ def close_safeguarding(
             concern.reference = reference.strip()
         concern.closed_at = timezone.now()
         concern.closed_by = actor
-        concern.updated_by = actor
-        concern.save()
-        _audit(
-            actor,
-            A.UPDATE,
-            concern,
-            concern.person,
-            "Safeguarding concern closed",
-            before,
-            snapshot(concern, SafeguardingConcern.AUDIT_FIELDS),
-        )
     return concern

@@ -30,6 +30,7 @@ from lived.core.idempotency import already_saved as _already_saved
 from lived.core.idempotency import fingerprint as _fingerprint
 from lived.core.models import AuditEvent
 from lived.core.permissions import require as _require
+from lived.core.updates import locked_for_change
 from lived.reviews.services import raise_review
 from lived.risk.models import CapacityAssessment, RiskDecision, RiskPlan, StageCheckIn
 
@@ -77,6 +78,21 @@ def _lock_as_seen(plan: RiskPlan, seen_version, submitted: dict) -> RiskPlan:
     return current
 
 
+def _deciding(actor, plan: RiskPlan, seen_version, submitted: dict, what: str, update_fields=None):
+    """A decision about the plan, taken on the version the decider was shown: the plan is locked,
+    refused (StaleEdit) when it changed since, and saved with its version moved on and its audit row."""
+    return locked_for_change(
+        RiskPlan.objects.select_related("person"),
+        plan.pk,
+        actor=actor,
+        fields=_plan_snapshot,
+        what=what,
+        opened_version=seen_version,
+        submitted=submitted,
+        update_fields=update_fields,
+    )
+
+
 def _validate_plan(data: dict) -> None:
     if not (data.get("goal") or "").strip():
         raise ValidationError("Write the person's goal in their words")
@@ -90,42 +106,47 @@ def _validate_plan(data: dict) -> None:
         raise ValidationError("Choose one of the options listed")
 
 
+def _write_plan(plan: RiskPlan, data: dict) -> None:
+    """What a save of the plan's form writes: its parts, the stage kept within the stages, and the
+    plan back to draft."""
+    for name in PLAN_FIELDS:
+        setattr(plan, name, data.get(name, getattr(plan, name)))
+    if plan.current_stage > max(len(plan.stages), 1):
+        plan.current_stage = max(len(plan.stages), 1)
+    plan.status = RiskPlan.Status.DRAFT
+
+
 def save_risk_plan(
     *, actor, person, data: dict, plan: RiskPlan | None = None, opened_version=None
 ) -> RiskPlan:
     _require(actor, "risk.draft_risk_plan", person, "You cannot draft risk plans")
     _validate_plan(data)
-    with transaction.atomic():
-        if plan is None:
-            plan = RiskPlan(person=person, created_by=actor)
-            before = None
-        else:
-            plan = RiskPlan.objects.select_for_update().get(pk=plan.pk, person=person)
-            check_version(plan, opened_version, data)
-            before = _plan_snapshot(plan)
-        was_approved = plan.pk is not None and plan.is_approved
-        for name in PLAN_FIELDS:
-            setattr(plan, name, data.get(name, getattr(plan, name)))
-        if plan.current_stage > max(len(plan.stages), 1):
-            plan.current_stage = max(len(plan.stages), 1)
-        plan.status = RiskPlan.Status.DRAFT
-        plan.updated_by = actor
-        if plan.pk is not None:
-            plan.version += 1
-        plan.save()
-        what = "Risk plan drafted" if before is None else "Risk plan changed"
-        if was_approved:
-            what += " (back to draft: needs approval again)"
-        _audit(
-            actor,
-            A.CREATE if before is None else A.UPDATE,
-            plan,
-            person,
-            what,
-            before,
-            _plan_snapshot(plan),
-        )
-    return plan
+    if plan is None:
+        # A new plan is not a locked change: no row to lock, no version to check or move on.
+        with transaction.atomic():
+            plan = RiskPlan(person=person, created_by=actor, updated_by=actor)
+            _write_plan(plan, data)
+            plan.save()
+            _audit(actor, A.CREATE, plan, person, "Risk plan drafted", None, _plan_snapshot(plan))
+        return plan
+    was_approved = False
+
+    def what(_plan) -> str:
+        return "Risk plan changed" + (" (back to draft: needs approval again)" if was_approved else "")
+
+    with locked_for_change(
+        RiskPlan,
+        lookup={"pk": plan.pk, "person": person},
+        actor=actor,
+        person=person,
+        fields=_plan_snapshot,
+        what=what,
+        opened_version=opened_version,
+        submitted=data,
+    ) as change:
+        was_approved = change.obj.is_approved
+        _write_plan(change.obj, data)
+    return change.obj
 
 
 def _decision(*, actor, plan, kind, what, why, with_whom, next_review_on, evidence="", snap=None):
@@ -171,23 +192,20 @@ def approve_risk_plan(
     _require(actor, "risk.approve_risk", plan.person, "Only a senior or a manager can approve a risk plan")
     next_review_on = next_review_on or timezone.localdate() + datetime.timedelta(days=review_interval_days())
     with transaction.atomic():
-        plan = _lock_as_seen(plan, seen_version, {"why": why, "with_whom": with_whom})
-        if plan.is_approved:
-            raise ValidationError("This plan is already approved")
-        if plan.chosen is None:
-            raise ValidationError("Choose an option before approving the plan")
-        if not plan.why_proportionate.strip():
-            raise ValidationError("Say why the chosen option is proportionate before approving")
-        before = _plan_snapshot(plan)
-        plan.status = RiskPlan.Status.APPROVED
-        plan.approved_by = actor
-        plan.approved_at = timezone.now()
-        plan.next_review_on = next_review_on
-        plan.version += 1
-        plan.updated_by = actor
-        plan.save()
-        snap = _plan_snapshot(plan)
-        _audit(actor, A.UPDATE, plan, plan.person, "Risk plan approved", before, snap)
+        with _deciding(
+            actor, plan, seen_version, {"why": why, "with_whom": with_whom}, "Risk plan approved"
+        ) as change:
+            plan = change.obj
+            if plan.is_approved:
+                raise ValidationError("This plan is already approved")
+            if plan.chosen is None:
+                raise ValidationError("Choose an option before approving the plan")
+            if not plan.why_proportionate.strip():
+                raise ValidationError("Say why the chosen option is proportionate before approving")
+            plan.status = RiskPlan.Status.APPROVED
+            plan.approved_by = actor
+            plan.approved_at = timezone.now()
+            plan.next_review_on = next_review_on
         return _decision(
             actor=actor,
             plan=plan,
@@ -196,7 +214,7 @@ def approve_risk_plan(
             why=why,
             with_whom=with_whom,
             next_review_on=next_review_on,
-            snap=snap,
+            snap=_plan_snapshot(plan),
         )
 
 
@@ -209,25 +227,20 @@ def progress_stage(
     if not (evidence or "").strip():
         raise ValidationError("Record the evidence that what was needed has been shown")
     with transaction.atomic():
-        plan = _lock_as_seen(plan, seen_version, {"evidence": evidence, "why": why, "with_whom": with_whom})
-        if not plan.is_approved:
-            raise ValidationError("The plan must be approved before a stage can move on")
-        if plan.current_stage >= len(plan.stages):
-            raise ValidationError("This is already the last stage")
-        before = _plan_snapshot(plan)
-        plan.current_stage += 1
-        plan.version += 1
-        plan.updated_by = actor
-        plan.save(update_fields=["current_stage", "version", "updated_by", "updated_at"])
-        _audit(
+        with _deciding(
             actor,
-            A.UPDATE,
             plan,
-            plan.person,
+            seen_version,
+            {"evidence": evidence, "why": why, "with_whom": with_whom},
             "Risk plan moved to the next stage",
-            before,
-            _plan_snapshot(plan),
-        )
+            update_fields=["current_stage"],
+        ) as change:
+            plan = change.obj
+            if not plan.is_approved:
+                raise ValidationError("The plan must be approved before a stage can move on")
+            if plan.current_stage >= len(plan.stages):
+                raise ValidationError("This is already the last stage")
+            plan.current_stage += 1
         return _decision(
             actor=actor,
             plan=plan,
@@ -247,26 +260,25 @@ def manager_review(
     since). It bumps the version: a senior about to move a stage on then sees the review first."""
     _require(actor, "risk.manager_review", plan.person, "Only a manager records the manager review")
     next_review_on = next_review_on or timezone.localdate() + datetime.timedelta(days=review_interval_days())
-    with transaction.atomic():
-        plan = _lock_as_seen(plan, seen_version, {"what": what, "why": why, "with_whom": with_whom})
+    with _deciding(
+        actor,
+        plan,
+        seen_version,
+        {"what": what, "why": why, "with_whom": with_whom},
+        "Manager review recorded",
+        update_fields=["last_manager_review_at", "next_review_on"],
+    ) as change:
         decision = _decision(
             actor=actor,
-            plan=plan,
+            plan=change.obj,
             kind=RiskDecision.Kind.MANAGER_REVIEW,
             what=what,
             why=why,
             with_whom=with_whom,
             next_review_on=next_review_on,
         )
-        before = _plan_snapshot(plan)
-        plan.last_manager_review_at = decision.decided_at
-        plan.next_review_on = next_review_on
-        plan.version += 1
-        plan.updated_by = actor
-        plan.save(
-            update_fields=["last_manager_review_at", "next_review_on", "version", "updated_by", "updated_at"]
-        )
-        _audit(actor, A.UPDATE, plan, plan.person, "Manager review recorded", before, _plan_snapshot(plan))
+        change.obj.last_manager_review_at = decision.decided_at
+        change.obj.next_review_on = next_review_on
     return decision
 
 
