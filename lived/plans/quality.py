@@ -17,7 +17,8 @@ from pathlib import Path
 
 from django.db.models import Prefetch
 
-from lived.core.language import names_of
+from lived.core.language import check_language, names_of
+from lived.plans.models import Action, Outcome, PlanVersion, Routine
 
 RULES_FILE = Path(__file__).with_name("quality_rules.json")
 QUOTE_LENGTH = 50
@@ -154,8 +155,6 @@ def check_text(text: str, where: str = "", language: bool = True, names: Iterabl
     (lived.core.language) would put more kindly: at most one finding per rule or lexicon entry.
     `language=False` for the person's own words: they are theirs, and we do not reword them.
     `names` are the person's names, so the language check finds them even in lower case."""
-    from lived.core.language import check_language
-
     text = _normalise(text)
     findings = []
     if not text.strip():
@@ -212,8 +211,6 @@ def written_about_the_person(text: str, names: Iterable[str] = ()) -> bool:
 def with_parts(queryset):
     """A PlanVersion queryset with everything the checks and the printable pages read, in a fixed
     number of queries whatever the size of the plan."""
-    from lived.plans.models import Action, Outcome, Routine
-
     return queryset.select_related(
         "plan__person", "plan__review_owner", "response_recorded_by", "response_supported_by"
     ).prefetch_related(
@@ -231,8 +228,6 @@ def with_parts(queryset):
 
 def prefetched(version):
     """The version with its parts loaded: as given if that was done already, else loaded again."""
-    from lived.plans.models import PlanVersion
-
     cache_ = getattr(version, "_prefetched_objects_cache", {})
     if all(name in cache_ for name in ("outcomes", "routines", "prompt_cards")):
         return version

@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 
 from textstat.textstat import textstatistics
 
+from lived.accounts.models import ServiceRole
 from lived.core.presenters import date_long
+from lived.people.models import CircleMember
 from lived.plans.first_person import Referent, third_person_references, to_first_person
 from lived.plans.quality import prefetched
 
@@ -287,9 +289,6 @@ def _relationship_pronoun(detail: str) -> str:
 def others_on_record(person) -> list[tuple[str, str]]:
     """Other people the plan may name: the person's circle of support and the staff at their
     service, each with the subject pronoun they probably use ("" when we cannot tell)."""
-    from lived.accounts.models import ServiceRole
-    from lived.people.models import CircleMember
-
     circle = CircleMember.objects.filter(person=person).values_list("name", "relationship_detail")
     staff = ServiceRole.objects.filter(service_id=person.service_id).values_list(
         "user__first_name", "user__last_name"
