@@ -4,6 +4,7 @@ templates only lay things out."""
 from __future__ import annotations
 
 from lived.core.presenters import date_long
+from lived.people.models import AboutMeEntry, AboutMeSection
 from lived.plans.models import PlanVersion, RoutineStep
 
 STATUS_TAGS = {
@@ -136,8 +137,6 @@ def what_matters(person, version) -> list[str]:
     """What matters to the person, in their own words, for staff who do not know them yet: their
     About me "What is most important to me", else the plan's outcomes as they said them. Empty
     only when neither is written (the page then says so, and to ask)."""
-    from lived.people.models import AboutMeEntry, AboutMeSection
-
     entries = AboutMeEntry.objects.filter(
         person=person, section=AboutMeSection.MOST_IMPORTANT, archived_at__isnull=True
     ).values_list("text", flat=True)
