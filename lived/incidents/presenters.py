@@ -5,21 +5,14 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
-
 from lived.core.charts import Series, bar_chart
+from lived.core.conf import lived_settings
 from lived.incidents.queries import monthly_trends, weekly_incidents
 
 
 def safeguarding_link() -> dict:
-    return {
-        "url": getattr(
-            settings, "LIVED_SAFEGUARDING_URL", "https://www.gov.uk/report-abuse-to-your-local-council"
-        ),
-        "text": getattr(
-            settings, "LIVED_SAFEGUARDING_TEXT", "Safeguarding adults: our procedure and how to refer"
-        ),
-    }
+    config = lived_settings()
+    return {"url": config.safeguarding_url, "text": config.safeguarding_text}
 
 
 def weekly_incident_chart(person, today: datetime.date):

@@ -10,6 +10,7 @@ from django.db.models import Count, Max
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from lived.core.weeks import RollingWeeks
 from lived.incidents.models import Incident, RestrictivePractice, SafeguardingConcern
 
 
@@ -78,13 +79,11 @@ MORNING_ENDS = datetime.time(12, 0)
 def weekly_incidents(person, today: datetime.date, weeks: int = 8) -> dict:
     """One person's incidents per week for the last `weeks` weeks, split into mornings (before noon,
     local time) and the rest of the day: scenario 2's "are mornings getting easier?". One query."""
-    first_day = today - datetime.timedelta(days=7 * weeks - 1)
-    starts = [first_day + datetime.timedelta(days=7 * n) for n in range(weeks)]
-    mornings, rest = [0] * weeks, [0] * weeks
-    since = timezone.make_aware(datetime.datetime.combine(first_day, datetime.time.min))
-    for occurred_at in person.incidents.filter(occurred_at__gte=since).values_list("occurred_at", flat=True):
-        local = timezone.localtime(occurred_at)
-        index = (local.date() - first_day).days // 7
-        if 0 <= index < weeks:
-            (mornings if local.time() < MORNING_ENDS else rest)[index] += 1
-    return {"starts": starts, "mornings": mornings, "rest": rest}
+    run = RollingWeeks(today, weeks)
+    mornings, rest = run.zeros(), run.zeros()
+    moments = person.incidents.filter(occurred_at__gte=run.since).values_list("occurred_at", flat=True)
+    for occurred_at in moments:
+        index = run.index(occurred_at)
+        if index is not None:
+            (mornings if timezone.localtime(occurred_at).time() < MORNING_ENDS else rest)[index] += 1
+    return {"starts": run.starts, "mornings": mornings, "rest": rest}

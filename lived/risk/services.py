@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -26,6 +25,7 @@ from django.utils import timezone
 from lived.core.audit import record_person_change as _audit
 from lived.core.audit import snapshot
 from lived.core.concurrency import check_version
+from lived.core.conf import lived_settings
 from lived.core.idempotency import already_saved as _already_saved
 from lived.core.idempotency import fingerprint as _fingerprint
 from lived.core.models import AuditEvent
@@ -40,7 +40,7 @@ PLAN_FIELDS = list(RiskPlan.WRITTEN_FIELDS)
 
 
 def review_interval_days() -> int:
-    return getattr(settings, "LIVED_RISK_REVIEW_DAYS", 30)
+    return lived_settings().risk_review_days
 
 
 # --- risk plans -------------------------------------------------------------------------------------
