@@ -32,6 +32,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks import task
+from django_tasks_db.models import DBTaskResult
 
 from lived.core.conf import lived_settings
 from lived.jobs.models import Job, JobProgress
@@ -66,12 +67,18 @@ class JobContext:
 @dataclass(frozen=True)
 class JobSpec:
     """A Lived job: a module-level function `func(context, **kwargs)` run on the queue with retries.
-    Make one with the `job` decorator; its dotted path is what a `Job` row names."""
+    Make one with the `job` decorator; its dotted path is what a `Job` row names.
+
+    `on_download(user, job)`, when given, is called each time the file the job made is handed out
+    (lived.jobs.views.DownloadJobFile), before it is sent: the app that owns the job writes there
+    what a download means to it (the plan pack writes an access row for each person in it), so
+    the queue need know nothing of people or plans."""
 
     func: Callable[..., Any]
     max_attempts: int
     backoff_seconds: float
     backoff_max_seconds: float
+    on_download: Callable[[Any, Job], None] | None = None
 
     @property
     def path(self) -> str:
@@ -108,11 +115,17 @@ class JobSpec:
         return self.func(context, **kwargs)
 
 
-def job(*, max_attempts: int = 5, backoff_seconds: float = 30, backoff_max_seconds: float = 3600):
+def job(
+    *,
+    max_attempts: int = 5,
+    backoff_seconds: float = 30,
+    backoff_max_seconds: float = 3600,
+    on_download: Callable[[Any, Job], None] | None = None,
+):
     """Make a module-level function a Lived job. The function takes a `JobContext` first."""
 
     def wrap(func: Callable[..., Any]) -> JobSpec:
-        return JobSpec(func, max_attempts, backoff_seconds, backoff_max_seconds)
+        return JobSpec(func, max_attempts, backoff_seconds, backoff_max_seconds, on_download)
 
     return wrap
 
@@ -252,8 +265,6 @@ def recover_lost_jobs(now: datetime.datetime | None = None) -> int:
     """Attempts still 'running' whose heartbeat stopped (their worker was killed): record each as a
     failed attempt and retry the job (or fail it, when no attempts are left). Safe with many workers
     at once: each lost job is taken by one of them. Returns how many were recovered."""
-    from django_tasks_db.models import DBTaskResult
-
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(seconds=lived_settings().jobs_lost_after_seconds)
     recovered = 0

@@ -3,6 +3,7 @@
 import datetime
 
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from lived.core.conf import lived_settings
 from lived.jobs.files import job_files
@@ -33,8 +34,6 @@ def remove_expired_job_files(context: JobContext, *, on_date: str) -> dict:
 def prune_finished_jobs(context: JobContext, *, on_date: str) -> dict:
     """Forget jobs (and the queue's rows for their attempts) finished more than LIVED_JOBS_KEEP_DAYS
     ago. Files are removed well before (remove_expired_job_files)."""
-    from django_tasks_db.models import DBTaskResult
-
     cutoff = timezone.now() - datetime.timedelta(days=lived_settings().jobs_keep_days)
     queue_rows, _ = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()
     old = Job.objects.filter(finished_at__lt=cutoff, status__in=[Job.Status.SUCCEEDED, Job.Status.FAILED])
