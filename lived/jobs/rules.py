@@ -6,10 +6,16 @@ import rules
 
 from lived.accounts.models import ADMINISTRATORS, MANAGERS
 from lived.accounts.predicates import role_anywhere
-from lived.jobs.packs import managed_services
+from lived.organisations.models import Service
 
 is_administrator = role_anywhere(*ADMINISTRATORS)
-is_a_manager = role_anywhere(*MANAGERS)
+
+
+def managed_services(user):
+    """The open services this user manages: a job's file about a service is theirs only while this
+    holds (and the plan pack asks for one of these)."""
+    ids = user.service_ids_with(*MANAGERS)
+    return Service.objects.filter(pk__in=ids, archived_at__isnull=True).order_by("name")
 
 
 @rules.predicate
@@ -26,4 +32,3 @@ def still_manages_its_service(user, job):
 rules.add_perm("jobs.view_jobs", is_administrator)
 rules.add_perm("jobs.view_job", is_administrator | asked_for_it)
 rules.add_perm("jobs.download_job_file", asked_for_it & still_manages_its_service)
-rules.add_perm("jobs.request_plan_pack", is_a_manager)

@@ -1,18 +1,20 @@
-"""Jobs pages: the list for administrators, a job's progress page, its file, and asking for a pack."""
+"""Jobs pages: the list for administrators, a job's progress page, and its file. What a job is about
+(a plan pack, its people) is the owning app's: the job's result says what the pages show, and its
+spec's `on_download` writes what handing out its file means (lived.jobs.queue.JobSpec). Asking for a
+plan pack is a plans page (lived/plans/views/pack.py), though its path is /jobs/plan-pack/."""
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Value, When
 from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.views import View
 
-from lived.core.audit import record_view
 from lived.core.permissions import PermissionView
-from lived.jobs import packs, presenters
+from lived.jobs import presenters
 from lived.jobs.files import job_files
-from lived.jobs.forms import PlanPackForm
 from lived.jobs.models import Job
+from lived.jobs.queue import spec_for
 
 PAGE_SIZE = 50
 
@@ -80,41 +82,21 @@ class JobProgressJson(JobView):
 
 
 class DownloadJobFile(JobView):
-    """The file a job made. Each person in it gets an access row: this is a look at their plan."""
+    """The file a job made. The job's own `on_download` runs first: for a plan pack, each person in
+    it gets an access row, as this is a look at their plan. If that fails, no file is sent."""
 
     permission = "jobs.download_job_file"
 
     def get(self, request, job_id):
-        from lived.people.models import Person
-
         result = self.job.result if isinstance(self.job.result, dict) else {}
         name = result.get("file")
         storage = job_files()
         if self.job.status != Job.Status.SUCCEEDED or not name or not storage.exists(name):
             raise Http404("This file has been removed, or is not ready")
-        people = Person.objects.visible_to(request.user).filter(public_id__in=result.get("people", []))
-        for person in people:
-            record_view(actor=request.user, person=person, what="Support plan (in a PDF pack of plans)")
+        on_download = spec_for(self.job).on_download
+        if on_download is not None:
+            on_download(request.user, self.job)
         response = FileResponse(storage.open(name, "rb"), content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{result.get("download_name", "plans.pdf")}"'
         response["Cache-Control"] = "private, no-store"
         return response
-
-
-class RequestPlanPack(PermissionView):
-    """A manager asks for every plan at one of their services as one PDF, made in the background."""
-
-    permission = "jobs.request_plan_pack"
-
-    def get(self, request):
-        return self.show(PlanPackForm(services=packs.managed_services(request.user)))
-
-    def post(self, request):
-        form = PlanPackForm(request.POST, services=packs.managed_services(request.user))
-        if not form.is_valid():
-            return self.show(form, status=400)
-        job = packs.request_plan_pack(actor=request.user, service=form.cleaned_data["service"])
-        return redirect("jobs:job", job_id=job.public_id)
-
-    def show(self, form, status=200):
-        return render(self.request, "jobs/plan_pack_form.jinja", {"form": form}, status=status)

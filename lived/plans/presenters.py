@@ -4,8 +4,9 @@ templates only lay things out."""
 from __future__ import annotations
 
 from lived.core.presenters import date_long
-from lived.people.models import AboutMeEntry, AboutMeSection
+from lived.people.models import AboutMeEntry, AboutMeSection, CommunicationProfile
 from lived.plans.models import PlanVersion, RoutineStep
+from lived.plans.readability import card_blocks
 
 STATUS_TAGS = {
     PlanVersion.Status.DRAFT: "nhsuk-tag--yellow",
@@ -128,6 +129,26 @@ def response_sentence(version: PlanVersion, person, you: bool = False) -> str:
         subject = "You" if you else person.known_as
         return f"{subject} did not agree on {date_long(version.responded_at)}. {whose}:"
     return ""
+
+
+def staff_plan_context(version) -> dict:
+    """What the staff printouts need (the plan PDF, the agency summary, the PDF pack of plans): the
+    version's parts, and each prompt card's three blocks."""
+    if version is None:
+        return {"version": None, "cards": [], "routines": [], "outcomes": [], "conversations": []}
+    return {
+        "version": version,
+        "plan": version.plan,
+        "outcomes": list(version.outcomes.all()),
+        "routines": list(version.routines.all()),
+        "conversations": list(version.conversations.all()),
+        "cards": [(card, card_blocks(card)) for card in version.prompt_cards.all()],
+    }
+
+
+def communication_profile(person):
+    """The person's communication profile, for the staff printouts of their plan."""
+    return CommunicationProfile.objects.filter(person=person).prefetch_related("trusted_staff").first()
 
 
 NOT_WRITTEN_YET = "Not written yet \u2013 ask the person."

@@ -3,7 +3,14 @@
 
 import rules
 
-from lived.accounts.predicates import any_care_role, is_the_person, oversight, senior_or_manager
+from lived.accounts.models import MANAGERS
+from lived.accounts.predicates import (
+    any_care_role,
+    is_the_person,
+    oversight,
+    role_anywhere,
+    senior_or_manager,
+)
 
 rules.add_perm("plans.view_plan", any_care_role | is_the_person)
 rules.add_perm("plans.edit_draft", senior_or_manager)
@@ -12,3 +19,5 @@ rules.add_perm("plans.edit_draft", senior_or_manager)
 rules.add_perm("plans.record_response", senior_or_manager | is_the_person)
 rules.add_perm("plans.confirm_read", any_care_role)
 rules.add_perm("plans.view_readers", senior_or_manager | oversight)
+# Any manager, for a PDF pack of every plan at one of their services (lived/plans/packs.py).
+rules.add_perm("plans.request_plan_pack", role_anywhere(*MANAGERS))

@@ -69,7 +69,7 @@ SCOPED_HELPERS = {
     "views._current_entry": "an About me entry of the person the calling PersonView loaded (view.person)",
     "views._wishes_or_blank": "the advance wishes of the person a PersonView loaded",
     "presenters.crisis_context": "the crisis page's parts, for the person a PersonView loaded",
-    "print.communication_profile": "the communication profile printed for the person a PersonView loaded",
+    "presenters.communication_profile": "the profile printed for a person a PersonView or a plan pack loaded",
     "presenters.what_matters": "About me for the plan overview of the person a PersonView loaded",
     "readability.others_on_record": "the circle of the person whose plan a PersonView loaded",
     "quality.prefetched": "re-reads, with its parts, a plan version the caller already holds",

@@ -4,7 +4,7 @@ tests/test_permission_matrix.py checks every URL is in one MATRIX."""
 
 import pytest
 
-from lived.jobs.packs import request_plan_pack
+from lived.plans.tasks import request_plan_pack
 from tests.jobs.conftest import run_worker
 from tests.matrix_helpers import anonymous_failures, route_failures
 
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 MATRIX = {
     "jobs:list": (lambda o: "/jobs/", {"administrator"}),
     # Any manager, at their own services ("outsider" manages another service).
-    "jobs:plan_pack": (lambda o: "/jobs/plan-pack/", {"manager", "outsider"}),
+    "plans:plan_pack": (lambda o: "/jobs/plan-pack/", {"manager", "outsider"}),
     "jobs:job": (lambda o: f"/jobs/{o.job}/", {"manager", "administrator"}),
     "jobs:progress": (lambda o: f"/jobs/{o.job}/progress/", {"manager", "administrator"}),
     "jobs:download": (lambda o: f"/jobs/{o.job}/download/", {"manager"}),

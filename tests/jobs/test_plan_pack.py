@@ -3,16 +3,18 @@ shows an accessible progress bar and then the download, the download writes an a
 person in it, only the manager who asked may have it, and the file is removed after its retention."""
 
 import datetime
+import importlib
 import re
 
 import pytest
 import time_machine
+from django.apps import apps
 from django.utils import timezone
 
 from lived.core.models import AuditEvent
 from lived.jobs.models import Job
-from lived.jobs.packs import request_plan_pack
 from lived.jobs.tasks import remove_expired_job_files
+from lived.plans.tasks import request_plan_pack
 from tests.jobs.conftest import run_worker
 from tests.reviews.factories import agreed_plan
 
@@ -92,3 +94,13 @@ def test_the_file_is_removed_after_its_retention_period(manager, service, plan, 
     assert not (job_files_dir / f"{job.public_id}.pdf").exists()
     job.refresh_from_db()
     assert job.result["file"] is None
+
+
+def test_a_pack_queued_before_its_job_moved_to_plans_still_runs(manager, service, plan, job_files_dir):
+    job = request_plan_pack(actor=manager, service=service)
+    Job.objects.filter(pk=job.pk).update(task_path="lived.jobs.packs.make_plan_pack")  # as queued then
+    importlib.import_module("lived.jobs.migrations.0002_plan_pack_task_path").forwards(apps, None)
+    run_worker()
+    job.refresh_from_db()
+    assert job.task_path == "lived.plans.tasks.make_plan_pack"
+    assert job.status == Job.Status.SUCCEEDED and job.result["count"] == 1

@@ -14,9 +14,9 @@ from lived.core import pdf
 from lived.core.models import AuditEvent
 from lived.people import services as people_services
 from lived.plans import services
+from lived.plans.presenters import staff_plan_context
 from lived.plans.queries import current_version
 from lived.plans.readability import clock
-from lived.plans.views.print import staff_plan_context
 from tests.plans.factories import agree, make_plan
 
 pytestmark = pytest.mark.django_db

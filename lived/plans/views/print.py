@@ -13,31 +13,13 @@ from django.utils import timezone
 from lived.accounts.predicates import any_care_role
 from lived.core import pdf
 from lived.people.access import PersonView
-from lived.people.models import CommunicationProfile
 from lived.plans import presenters
+from lived.plans.presenters import communication_profile, staff_plan_context
 
 # Temporary: `current_version` is also imported from here by lived/people/views.py until that page
 # asks plans for its part through lived/plans/parts.py; then this module only uses it.
 from lived.plans.queries import current_version
-from lived.plans.readability import card_blocks, clock, content_readability, person_version
-
-
-def staff_plan_context(version) -> dict:
-    """What the staff printouts need: the version's parts, and each prompt card's three blocks."""
-    if version is None:
-        return {"version": None, "cards": [], "routines": [], "outcomes": [], "conversations": []}
-    return {
-        "version": version,
-        "plan": version.plan,
-        "outcomes": list(version.outcomes.all()),
-        "routines": list(version.routines.all()),
-        "conversations": list(version.conversations.all()),
-        "cards": [(card, card_blocks(card)) for card in version.prompt_cards.all()],
-    }
-
-
-def communication_profile(person):
-    return CommunicationProfile.objects.filter(person=person).prefetch_related("trusted_staff").first()
+from lived.plans.readability import clock, content_readability, person_version
 
 
 class PlanPrintView(PersonView):
