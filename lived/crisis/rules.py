@@ -8,16 +8,12 @@
 
 import rules
 
-from lived.accounts.models import Role
-from lived.accounts.predicates import any_care_role, is_the_person, writes_about_me
+from lived.accounts.models import SENIORS_AND_OVERSIGHT
+from lived.accounts.predicates import any_care_role, is_the_person, role_anywhere, writes_about_me
 
 rules.add_perm("crisis.view_crisis_plan", any_care_role | is_the_person)
 rules.add_perm("crisis.edit_crisis_plan", writes_about_me | is_the_person)
-
-
-@rules.predicate
-def senior_manager_or_quality_lead_anywhere(user):
-    return user.is_authenticated and user.has_role(Role.SENIOR, Role.MANAGER, Role.QUALITY_LEAD)
+senior_manager_or_quality_lead_anywhere = role_anywhere(*SENIORS_AND_OVERSIGHT)
 
 
 # Who has no crisis plan yet, most in need first: the people who make sure plans get written.

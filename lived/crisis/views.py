@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from lived.accounts.models import Role
+from lived.accounts.models import SENIORS_AND_OVERSIGHT
 from lived.core.concurrency import StaleEdit
 from lived.core.nhsuk_forms import add_service_errors
 from lived.core.pdf import pdf_response
@@ -130,14 +130,11 @@ class CrisisCard(PersonView):
         return pdf_response(request, "crisis/crisis_card_pdf.jinja", context, "crisis-card.pdf")
 
 
-ROLES = {Role.SENIOR, Role.MANAGER, Role.QUALITY_LEAD}
-
-
 class WithoutCrisisPlan(PermissionView):
     permission = "crisis.view_without_crisis_plan"
 
     def get(self, request):
-        ids = {sid for sid, roles in request.user.roles_by_service.items() if roles & ROLES}
+        ids = request.user.service_ids_with(*SENIORS_AND_OVERSIGHT)
         visible = Person.objects.visible_to(request.user).active()
         choice = choose_service(
             request,

@@ -9,7 +9,7 @@ import uuid
 from django import forms
 from django.utils import timezone
 
-from lived.accounts.models import Role, User
+from lived.accounts.models import SENIORS, User
 from lived.core.form_fields import line_field as _line
 from lived.core.form_fields import text_field as _text
 from lived.core.nhsuk_forms import NHSDateField
@@ -92,7 +92,7 @@ class IncidentForm(forms.Form):
         approvers = (
             User.objects.filter(
                 service_roles__service_id=person.service_id,
-                service_roles__role__in=[Role.SENIOR, Role.MANAGER],
+                service_roles__role__in=SENIORS,
             )
             .distinct()
             .order_by("first_name", "last_name")

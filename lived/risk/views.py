@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from lived.accounts.models import SENIORS_AND_OVERSIGHT
 from lived.core import outbox
 from lived.core.concurrency import StaleEdit
 from lived.core.nhsuk_forms import add_service_errors
@@ -354,6 +355,9 @@ class ServiceRisk(PermissionView):
             {
                 "choice": choice,
                 "chosen": chosen,
+                # The roles the crisis list is for (crisis.views.WithoutCrisisPlan), at this service.
+                "links_without_crisis_plan": chosen is not None
+                and chosen.pk in request.user.service_ids_with(*SENIORS_AND_OVERSIGHT),
                 **presenters.service_risk(people, today),
                 "today": today,
             },
