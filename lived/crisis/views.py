@@ -5,14 +5,12 @@ permission (PersonView or PermissionView), a form, a service call, a page."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from lived.accounts.models import SENIORS_AND_OVERSIGHT
 from lived.core.concurrency import StaleEdit
-from lived.core.nhsuk_forms import add_service_errors
 from lived.core.pdf import pdf_response
 from lived.core.permissions import PermissionView
 from lived.crisis import forms, services
@@ -23,6 +21,7 @@ from lived.crisis.queries import RECENT_DAYS, count_by_service, people_without_c
 from lived.organisations.choice import Attention, choose_service
 from lived.people.access import PersonView
 from lived.people.models import Person
+from lived.people.views_base import PersonFormView
 
 
 class CrisisPlan(PersonView):
@@ -56,68 +55,65 @@ CRISIS_CONFLICT_LABELS = {
 }
 
 
-class EditCrisisPlan(PersonView):
+class EditCrisisPlan(PersonFormView):
     audit_what = "Crisis plan (changing)"
     permission = "crisis.edit_crisis_plan"
+    template_name = "crisis/crisis_form.jinja"
+    conflict_labels = CRISIS_CONFLICT_LABELS
 
-    @staticmethod
-    def _with_contacts_text(error: StaleEdit) -> StaleEdit:
+    def conflict(self, error: StaleEdit, labels, back_url):
         # Parts this editor cannot change (staff: the person's own words; the person: the rest) stay
         # as saved, so only what they wrote is compared.
         submitted = {name: getattr(error.current, name) for name in CRISIS_CONFLICT_LABELS}
         submitted.update(error.submitted)
         if "contacts" in error.submitted:
             submitted["contacts_text"] = CrisisPlanModel(contacts=error.submitted["contacts"]).contacts_text
-        return StaleEdit(current=error.current, submitted=submitted, opened_version=error.opened_version)
+        stale = StaleEdit(current=error.current, submitted=submitted, opened_version=error.opened_version)
+        return super().conflict(stale, labels, back_url)
 
-    def _plan(self):
-        return getattr(self.person, "crisis_plan", None) if hasattr(self.person, "crisis_plan") else None
+    def load(self) -> None:
+        self.plan = getattr(self.person, "crisis_plan", None) if hasattr(self.person, "crisis_plan") else None
 
-    def _form(self, data=None):
-        plan = self._plan()
+    def get_form(self, data=None):
+        plan = self.plan
         if self.viewer_is_person:
             initial = {"persons_own_words": plan.persons_own_words, "version": plan.version} if plan else {}
             return forms.OwnWordsForm(data, initial=initial)
         return forms.CrisisPlanForm(data, initial=forms.CrisisPlanForm.initial_for(plan) if plan else {})
 
-    def get(self, request, person_id):
-        if self.viewer_is_person and self._plan() is None:
+    def context(self) -> dict:
+        return {"plan": self.plan}
+
+    def get(self, request, *args, **kwargs):
+        self.load()
+        if self.viewer_is_person and self.plan is None:
             messages.info(
                 request,
                 "Your crisis plan has not been written yet. Ask your key worker to write it with you.",
             )
             return redirect("crisis:crisis_plan", person_id=self.person.public_id)
-        return self.render("crisis/crisis_form.jinja", {"form": self._form(), "plan": self._plan()})
+        return super().get(request, *args, **kwargs)
 
-    def post(self, request, person_id):
-        form = self._form(request.POST)
-        plan = self._plan()
-        if form.is_valid():
-            if self.viewer_is_person:
-                data = {"persons_own_words": form.cleaned_data["persons_own_words"]}
-            else:
-                data = form.plan_data()
-            try:
-                services.save_crisis_plan(
-                    actor=request.user,
-                    person=self.person,
-                    data=data,
-                    opened_version=form.cleaned_data.get("version") if plan else None,
-                )
-            except StaleEdit as error:
-                return self.conflict(
-                    self._with_contacts_text(error),
-                    CRISIS_CONFLICT_LABELS,
-                    reverse("crisis:crisis_plan", args=[self.person.public_id]),
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(
-                    request, "Your words are saved" if self.viewer_is_person else "Crisis plan saved"
-                )
-                return redirect("crisis:crisis_plan", person_id=self.person.public_id)
-        return self.render("crisis/crisis_form.jinja", {"form": form, "plan": plan}, status=400)
+    def save(self, form):
+        if self.viewer_is_person:
+            data = {"persons_own_words": form.cleaned_data["persons_own_words"]}
+        else:
+            data = form.plan_data()
+        return services.save_crisis_plan(
+            actor=self.request.user,
+            person=self.person,
+            data=data,
+            opened_version=form.cleaned_data.get("version") if self.plan else None,
+        )
+
+    def success_message(self, saved, form) -> str:
+        return "Your words are saved" if self.viewer_is_person else "Crisis plan saved"
+
+    def success_url(self, saved) -> str:
+        return reverse("crisis:crisis_plan", args=[self.person.public_id])
+
+    def conflict_url(self, error) -> str:
+        return reverse("crisis:crisis_plan", args=[self.person.public_id])
 
 
 class CrisisCard(PersonView):

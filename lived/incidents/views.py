@@ -14,6 +14,7 @@ from lived.core.nhsuk_forms import add_service_errors
 from lived.incidents import forms, services
 from lived.incidents.presenters import safeguarding_link
 from lived.people.access import PersonView
+from lived.people.views_base import PersonFormView
 
 
 class NewIncident(PersonView):
@@ -85,44 +86,36 @@ class IncidentDetail(PersonView):
         )
 
 
-class SafeguardingDetail(PersonView):
+class SafeguardingDetail(PersonFormView):
+    """The safeguarding concern, with the form that closes it for those who may."""
+
     audit_what = "Safeguarding concern"
     permission = "incidents.view_safeguarding"
+    form_class = forms.CloseSafeguardingForm
+    template_name = "incidents/safeguarding.jinja"
 
-    def _concern(self, concern_id):
-        return get_object_or_404(
-            self.person.safeguarding_concerns.select_related("closed_by"), public_id=concern_id
+    def load(self) -> None:
+        self.concern = get_object_or_404(
+            self.person.safeguarding_concerns.select_related("closed_by"), public_id=self.kwargs["concern_id"]
         )
-
-    def _page(self, concern, form, status=200):
-        can_close = self.request.user.has_perm("incidents.close_safeguarding", self.person)
-        return self.render(
-            "incidents/safeguarding.jinja",
-            {
-                "concern": concern,
-                "form": form if can_close and concern.is_open else None,
-                "safeguarding": safeguarding_link(),
-            },
-            status=status,
-        )
-
-    def get(self, request, person_id, concern_id):
-        concern = self._concern(concern_id)
-        return self._page(concern, forms.CloseSafeguardingForm(initial={"reference": concern.reference}))
-
-    def post(self, request, person_id, concern_id):
-        concern = self._concern(concern_id)
-        if not request.user.has_perm("incidents.close_safeguarding", self.person):
+        self.can_close = self.request.user.has_perm("incidents.close_safeguarding", self.person)
+        if self.request.method == "POST" and not self.can_close:
             raise PermissionDenied
-        form = forms.CloseSafeguardingForm(request.POST)
-        if form.is_valid():
-            try:
-                services.close_safeguarding(actor=request.user, concern=concern, **form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, "Safeguarding concern closed with its outcome")
-                return redirect(
-                    "incidents:safeguarding", person_id=self.person.public_id, concern_id=concern.public_id
-                )
-        return self._page(concern, form, status=400)
+
+    def initial(self) -> dict:
+        return {"reference": self.concern.reference}
+
+    def show(self, form, status: int = 200):
+        return super().show(form if self.can_close and self.concern.is_open else None, status=status)
+
+    def context(self) -> dict:
+        return {"concern": self.concern, "safeguarding": safeguarding_link()}
+
+    def save(self, form):
+        return services.close_safeguarding(actor=self.request.user, concern=self.concern, **form.cleaned_data)
+
+    def success_message(self, saved, form) -> str:
+        return "Safeguarding concern closed with its outcome"
+
+    def success_url(self, saved) -> str:
+        return reverse("incidents:safeguarding", args=[self.person.public_id, self.concern.public_id])

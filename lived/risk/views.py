@@ -19,6 +19,7 @@ from lived.incidents.presenters import safeguarding_link
 from lived.organisations.choice import Attention, choose_service
 from lived.people.access import PersonView
 from lived.people.models import Person
+from lived.people.views_base import PersonFormView
 from lived.risk import forms, presenters, queries, services
 from lived.risk.models import RiskPlan
 
@@ -33,66 +34,69 @@ class PersonRisk(PersonView):
         return self.render("risk/person_risk.jinja", {"current": "risk", "today": today, **context})
 
 
+def _live_plan(person, plan_id) -> RiskPlan:
+    return get_object_or_404(person.risk_plans.filter(archived_at__isnull=True), public_id=plan_id)
+
+
 class PlanPage(PersonView):
     def _plan(self, plan_id) -> RiskPlan:
-        return get_object_or_404(self.person.risk_plans.filter(archived_at__isnull=True), public_id=plan_id)
+        return _live_plan(self.person, plan_id)
 
     def _back(self, plan):
         return redirect("risk:plan", person_id=self.person.public_id, plan_id=plan.public_id)
 
 
-class NewRiskPlan(PlanPage):
+class PlanFormPage(PersonFormView):
+    """A form page about one of the person's risk plans (`self.plan`; None for a new one)."""
+
+    def load(self) -> None:
+        plan_id = self.kwargs.get("plan_id")
+        self.plan = _live_plan(self.person, plan_id) if plan_id else None
+
+    def context(self) -> dict:
+        return {"plan": self.plan}
+
+    def success_url(self, saved) -> str:
+        return reverse("risk:plan", args=[self.person.public_id, (self.plan or saved).public_id])
+
+
+class NewRiskPlan(PlanFormPage):
     audit_what = "Risk plan (new)"
     permission = "risk.draft_risk_plan"
+    form_class = forms.RiskPlanForm
+    template_name = "risk/plan_form.jinja"
 
-    def get(self, request, person_id):
-        return self.render("risk/plan_form.jinja", {"form": forms.RiskPlanForm(), "plan": None})
+    def save(self, form):
+        return services.save_risk_plan(actor=self.request.user, person=self.person, data=form.plan_data())
 
-    def post(self, request, person_id):
-        form = forms.RiskPlanForm(request.POST)
-        if form.is_valid():
-            try:
-                plan = services.save_risk_plan(actor=request.user, person=self.person, data=form.plan_data())
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, "Risk plan saved as a draft. A senior or manager approves it.")
-                return self._back(plan)
-        return self.render("risk/plan_form.jinja", {"form": form, "plan": None}, status=400)
+    def success_message(self, saved, form) -> str:
+        return "Risk plan saved as a draft. A senior or manager approves it."
 
 
-class EditRiskPlan(PlanPage):
+class EditRiskPlan(PlanFormPage):
     audit_what = "Risk plan (changing)"
     permission = "risk.draft_risk_plan"
+    form_class = forms.RiskPlanForm
+    template_name = "risk/plan_form.jinja"
+    conflict_labels = {"goal": "Goal", "risk": "Risk", "why_proportionate": "Why proportionate"}
 
-    def get(self, request, person_id, plan_id):
-        plan = self._plan(plan_id)
-        form = forms.RiskPlanForm(initial=forms.RiskPlanForm.initial_for(plan))
-        return self.render("risk/plan_form.jinja", {"form": form, "plan": plan})
+    def initial(self) -> dict:
+        return forms.RiskPlanForm.initial_for(self.plan)
 
-    def post(self, request, person_id, plan_id):
-        plan = self._plan(plan_id)
-        form = forms.RiskPlanForm(request.POST)
-        if form.is_valid():
-            try:
-                plan = services.save_risk_plan(
-                    actor=request.user,
-                    person=self.person,
-                    data=form.plan_data(),
-                    plan=plan,
-                    opened_version=form.cleaned_data.get("version"),
-                )
-            except StaleEdit as error:
-                labels = {"goal": "Goal", "risk": "Risk", "why_proportionate": "Why proportionate"}
-                return self.conflict(
-                    error, labels, reverse("risk:plan", args=[self.person.public_id, plan.public_id])
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, "Risk plan saved as a draft")
-                return self._back(plan)
-        return self.render("risk/plan_form.jinja", {"form": form, "plan": plan}, status=400)
+    def save(self, form):
+        return services.save_risk_plan(
+            actor=self.request.user,
+            person=self.person,
+            data=form.plan_data(),
+            plan=self.plan,
+            opened_version=form.cleaned_data.get("version"),
+        )
+
+    def success_message(self, saved, form) -> str:
+        return "Risk plan saved as a draft"
+
+    def conflict_url(self, error) -> str:
+        return reverse("risk:plan", args=[self.person.public_id, self.plan.public_id])
 
 
 class RiskPlanDetail(PlanPage):
@@ -144,62 +148,59 @@ PLAN_CONFLICT_LABELS = {
 }
 
 
-def plan_conflict(view, error: StaleEdit, plan, form, back_url):
-    """The 409 page for a decision refused as stale: each part of the plan as it is now beside the
-    version the decider was shown, and what they wrote (not saved) so it is not lost."""
-    seen = services.plan_as_seen(plan, error.opened_version)
-    shown = {name: getattr(seen, name) if seen is not None else "" for name in PLAN_CONFLICT_LABELS}
-    written = {name: error.submitted[name] for name in form.fields if name in error.submitted}
-    labels = {
-        **PLAN_CONFLICT_LABELS,
-        **{name: f"{form.fields[name].label} (your decision)" for name in written},
-    }
-    stale = StaleEdit(
-        current=error.current, submitted={**shown, **written}, opened_version=error.opened_version
-    )
-    return view.conflict(stale, labels, back_url)
+class PlanDecisionPage(PlanFormPage):
+    """A page that records something about a plan on the version the person recording it was shown
+    (`seen_version`). Refused as stale, it shows each part of the plan as it is now beside the version
+    they were shown, and what they wrote (not saved) so it is not lost."""
+
+    def get_form(self, data=None):
+        self.form = super().get_form(data)
+        return self.form
+
+    def conflict_url(self, error) -> str:
+        return self.request.path
+
+    def conflict(self, error: StaleEdit, labels, back_url):
+        seen = services.plan_as_seen(self.plan, error.opened_version)
+        shown = {name: getattr(seen, name) if seen is not None else "" for name in PLAN_CONFLICT_LABELS}
+        fields = self.form.fields
+        written = {name: error.submitted[name] for name in fields if name in error.submitted}
+        labels = {
+            **PLAN_CONFLICT_LABELS,
+            **{name: f"{fields[name].label} (your decision)" for name in written},
+        }
+        stale = StaleEdit(
+            current=error.current, submitted={**shown, **written}, opened_version=error.opened_version
+        )
+        return super().conflict(stale, labels, back_url)
 
 
-class DecisionView(PlanPage):
+class DecisionView(PlanDecisionPage):
     """A decision about a plan, made on the version the decider is shown here (`seen_version`)."""
 
     form_class = forms.DecisionForm
-    template = "risk/decision_form.jinja"
+    template_name = "risk/decision_form.jinja"
     heading = ""
     button = ""
+    done = ""
 
-    def _form(self, data=None, plan=None):
-        return self.form_class(
-            data, user=self.request.user, person=self.person, permission=self.permission, plan=plan
-        )
+    def form_kwargs(self) -> dict:
+        return {"user": self.request.user, "person": self.person, "permission": self.permission}
 
-    def _page(self, form, plan, status=200):
-        return self.render(
-            self.template,
-            {"form": form, "plan": plan, "heading": self.heading, "button_text": self.button},
-            status=status,
-        )
+    def initial(self) -> dict:
+        return {"seen_version": self.plan.version}
 
-    def get(self, request, person_id, plan_id):
-        plan = self._plan(plan_id)
-        return self._page(self._form(plan=plan), plan)
+    def context(self) -> dict:
+        return {"plan": self.plan, "heading": self.heading, "button_text": self.button}
 
-    def post(self, request, person_id, plan_id):
-        plan = self._plan(plan_id)
-        form = self._form(request.POST)
-        if form.is_valid():
-            try:
-                self.act(plan, form.cleaned_data)
-            except StaleEdit as error:
-                return plan_conflict(self, error, plan, form, request.path)
-            except (ValidationError, PermissionDenied) as error:
-                add_service_errors(
-                    form, error if isinstance(error, ValidationError) else ValidationError(str(error))
-                )
-            else:
-                messages.success(request, self.done)
-                return self._back(plan)
-        return self._page(form, plan, status=400)
+    def save(self, form):
+        try:
+            return self.act(self.plan, form.cleaned_data)
+        except PermissionDenied as error:
+            raise ValidationError(str(error)) from error
+
+    def success_message(self, saved, form) -> str:
+        return self.done
 
 
 class ApproveRiskPlan(DecisionView):
@@ -299,37 +300,26 @@ class RecordCheckIn(PlanPage):
         return self.render("risk/check_in_form.jinja", {"form": form, "plan": plan}, status=400)
 
 
-class RecordCapacity(PlanPage):
+class RecordCapacity(PlanDecisionPage):
     audit_what = "Capacity assessment (recording)"
     permission = "risk.draft_risk_plan"
+    form_class = forms.CapacityForm
+    template_name = "risk/capacity_form.jinja"
 
-    def get(self, request, person_id, plan_id):
-        plan = self._plan(plan_id)
-        form = forms.CapacityForm(
-            initial={"decision": f"Whether to {plan.goal[:200]}", "seen_version": plan.version}
+    def initial(self) -> dict:
+        return {"decision": f"Whether to {self.plan.goal[:200]}", "seen_version": self.plan.version}
+
+    def save(self, form):
+        return services.record_capacity(
+            actor=self.request.user,
+            person=self.person,
+            plan=self.plan,
+            seen_version=form.cleaned_data["seen_version"],
+            data=form.assessment_data(),
         )
-        return self.render("risk/capacity_form.jinja", {"form": form, "plan": plan})
 
-    def post(self, request, person_id, plan_id):
-        plan = self._plan(plan_id)
-        form = forms.CapacityForm(request.POST)
-        if form.is_valid():
-            try:
-                services.record_capacity(
-                    actor=request.user,
-                    person=self.person,
-                    plan=plan,
-                    seen_version=form.cleaned_data["seen_version"],
-                    data=form.assessment_data(),
-                )
-            except StaleEdit as error:
-                return plan_conflict(self, error, plan, form, request.path)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, "Capacity assessment recorded")
-                return self._back(plan)
-        return self.render("risk/capacity_form.jinja", {"form": form, "plan": plan}, status=400)
+    def success_message(self, saved, form) -> str:
+        return "Capacity assessment recorded"
 
 
 class ServiceRisk(PermissionView):
