@@ -30,19 +30,7 @@ class CrisisPlan(LivedModel, Versioned):
     persons_own_words = models.TextField(blank=True)
     written_with_person = models.BooleanField(default=False)
 
-    # What staff write with the person (the form's fields and what the service saves); the person adds
-    # `persons_own_words` themselves.
-    STAFF_FIELDS = (
-        "early_signs",
-        "what_helps",
-        "contacts",
-        "avoid",
-        "emergency_when",
-        "alternatives_to_admission",
-        "dependants_and_pets",
-        "wishes",
-        "written_with_person",
-    )
+    # Every part of the plan, in order: what the audit trail pictures and each kept version holds.
     AUDIT_FIELDS = [
         "early_signs",
         "what_helps",
@@ -55,6 +43,9 @@ class CrisisPlan(LivedModel, Versioned):
         "persons_own_words",
         "written_with_person",
     ]
+    # What staff write with the person (the form's fields and what the service saves); the person adds
+    # `persons_own_words` themselves.
+    STAFF_FIELDS = tuple(name for name in AUDIT_FIELDS if name != "persons_own_words")
 
     class Meta:
         db_table = "risk_crisisplan"

@@ -19,8 +19,6 @@ from lived.crisis.models import CrisisPlan, CrisisPlanVersion
 
 A = AuditEvent.Action
 
-CRISIS_FIELDS = list(CrisisPlan.STAFF_FIELDS)
-
 
 def _crisis_content(plan: CrisisPlan) -> dict:
     return snapshot(plan, CrisisPlan.AUDIT_FIELDS)
@@ -30,7 +28,7 @@ def save_crisis_plan(*, actor, person, data: dict, opened_version=None) -> Crisi
     """Staff write the plan with the person; every save keeps a version; stale edits are refused."""
     _require(actor, "crisis.edit_crisis_plan", person, "You cannot change this crisis plan")
     is_person = person.user_id is not None and person.user_id == actor.pk
-    fields = ["persons_own_words"] if is_person else CRISIS_FIELDS
+    fields = ("persons_own_words",) if is_person else CrisisPlan.STAFF_FIELDS
     with transaction.atomic():
         plan = CrisisPlan.objects.select_for_update().filter(person=person).first()
         if plan is None:
@@ -59,7 +57,7 @@ def save_crisis_plan(*, actor, person, data: dict, opened_version=None) -> Crisi
     return plan
 
 
-def _write(plan: CrisisPlan, data: dict, fields: list[str], is_person: bool) -> None:
+def _write(plan: CrisisPlan, data: dict, fields: tuple[str, ...], is_person: bool) -> None:
     for name in fields:
         if name in data:
             setattr(plan, name, data[name])
