@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from lived.complaints import forms, services
-from lived.people.views_base import PersonFormView
+from lived.people.access import PersonFormView
 
 
 class NewComplaint(PersonFormView):

@@ -19,9 +19,8 @@ from lived.crisis.offline import OFFLINE_COPY_AUDIT_WHAT, is_offline_copy_reques
 from lived.crisis.presenters import crisis_context
 from lived.crisis.queries import RECENT_DAYS, count_by_service, people_without_crisis_plan
 from lived.organisations.choice import Attention, choose_service
-from lived.people.access import PersonView
+from lived.people.access import PersonFormView, PersonView
 from lived.people.models import Person
-from lived.people.views_base import PersonFormView
 
 
 class CrisisPlan(PersonView):

@@ -13,8 +13,7 @@ from lived.core.language import check_language
 from lived.core.nhsuk_forms import add_service_errors
 from lived.incidents import forms, services
 from lived.incidents.presenters import safeguarding_link
-from lived.people.access import PersonView
-from lived.people.views_base import PersonFormView
+from lived.people.access import PersonFormView, PersonView
 
 
 class NewIncident(PersonView):

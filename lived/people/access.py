@@ -1,19 +1,26 @@
 """The base of every page about one person: load the person through the scoped query, check the
-permission against that person, and write the access row.
+permission against that person, and write the access row (`PersonView`); and the one shape of a form
+page about a person (`PersonFormView`): show the form, check it, call the service, say what was done
+and go on. Person pages in every app configure it (form, template, service call, message, next page)
+rather than repeating it, as the anchors' add/update-with-audit views do.
 
 It lives in people (not core) because it loads `Person`; core stays below every app.
 """
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, render
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 
 from lived.core.audit import record_change, record_view
 from lived.core.audit_visibility import register_person_page
 from lived.core.concurrency import StaleEdit
 from lived.core.models import AuditEvent
+from lived.core.nhsuk_forms import add_service_errors
+from lived.people import forms as people_forms
 from lived.people.models import Person
 
 
@@ -64,3 +71,102 @@ class PersonView(View):
                 yours = ", ".join(str(x) for x in yours)
             rows.append({"label": label, "saved": saved, "yours": yours, "differs": str(saved) != str(yours)})
         return self.render("core/conflict.jinja", {"rows": rows, "back_url": back_url}, status=409)
+
+
+class PersonFormView(PersonView):
+    """GET shows the form; POST validates it and calls `save` (the service). A service's refusal
+    (ValidationError) is shown in the form's error summary (400); an edit opened on a version since
+    saved by someone else shows both side by side and saves nothing (409). On success: one message,
+    then a redirect."""
+
+    form_class: type[forms.Form]
+    template_name: str = ""
+    # Field → label for the conflict page, for forms that carry the version they opened.
+    conflict_labels: dict[str, str] = {}
+
+    def load(self) -> None:
+        """Find what the page is about besides the person (an entry, a member), from `self.kwargs`."""
+
+    def form_kwargs(self) -> dict:
+        return {}
+
+    def initial(self) -> dict:
+        return {}
+
+    def context(self) -> dict:
+        """What the template needs besides the form and the person."""
+        return {}
+
+    def save(self, form):
+        """Call the service with the form's values; return what it saved."""
+        raise NotImplementedError
+
+    def success_message(self, saved, form) -> str:
+        raise NotImplementedError
+
+    def success_url(self, saved) -> str:
+        raise NotImplementedError
+
+    def conflict_url(self, error: StaleEdit) -> str:
+        """Where the conflict page's "go back" link opens the form again, on the newest version."""
+        raise NotImplementedError
+
+    def get_form(self, data=None) -> forms.Form:
+        if data is None:
+            return self.form_class(initial=self.initial(), **self.form_kwargs())
+        return self.form_class(data, **self.form_kwargs())
+
+    def show(self, form: forms.Form, status: int = 200):
+        return self.render(self.template_name, {"form": form, **self.context()}, status=status)
+
+    def get(self, request, *args, **kwargs):
+        self.load()
+        return self.show(self.get_form())
+
+    def post(self, request, *args, **kwargs):
+        self.load()
+        form = self.get_form(request.POST)
+        if form.is_valid():
+            try:
+                saved = self.save(form)
+            except StaleEdit as error:
+                return self.conflict(error, self.conflict_labels, self.conflict_url(error))
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, self.success_message(saved, form))
+                return redirect(self.success_url(saved))
+        return self.show(form, status=400)
+
+
+class ReasonPage(PersonFormView):
+    """Asks why, then archives or withdraws one thing (the person's record, an About me entry, a
+    circle member, a sharing agreement). Each such page only says which thing, which service, what
+    to say and where to go next."""
+
+    form_class = people_forms.ReasonForm
+    # The thing's name in the template and in the service's keyword arguments.
+    target: str = "person"
+
+    def find(self):
+        return self.person
+
+    def service(self, **kwargs):
+        raise NotImplementedError
+
+    def said(self, thing) -> str:
+        raise NotImplementedError
+
+    def load(self) -> None:
+        self.thing = self.find()
+
+    def context(self) -> dict:
+        return {self.target: self.thing}
+
+    def save(self, form):
+        return self.service(
+            actor=self.request.user, reason=form.cleaned_data["reason"], **{self.target: self.thing}
+        )
+
+    def success_message(self, saved, form) -> str:
+        return self.said(self.thing)

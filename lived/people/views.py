@@ -20,7 +20,7 @@ from lived.core.models import AuditEvent
 from lived.core.permissions import PermissionView
 from lived.organisations.models import Service
 from lived.people import forms, parts, services
-from lived.people.access import PersonView
+from lived.people.access import PersonFormView, PersonView, ReasonPage
 from lived.people.forms_audit import AuditFilterForm
 from lived.people.models import (
     AboutMeEntry,
@@ -35,7 +35,6 @@ from lived.people.models import (
 from lived.people.presenters_changes import present_changes
 from lived.people.presenters_wishes import wishes_told
 from lived.people.queries import about_me_for_circle, shared_sections
-from lived.people.views_base import PersonFormView, ReasonPage
 
 PAGE_SIZE = 50
 

@@ -17,9 +17,8 @@ from lived.core.nhsuk_forms import add_service_errors
 from lived.core.permissions import PermissionView
 from lived.incidents.presenters import safeguarding_link
 from lived.organisations.choice import Attention, choose_service
-from lived.people.access import PersonView
+from lived.people.access import PersonFormView, PersonView
 from lived.people.models import Person
-from lived.people.views_base import PersonFormView
 from lived.risk import forms, presenters, queries, services
 from lived.risk.models import RiskPlan
 

@@ -15,9 +15,6 @@ from lived.core import pdf
 from lived.people.access import PersonView
 from lived.plans import presenters
 from lived.plans.presenters import communication_profile, staff_plan_context
-
-# Temporary: `current_version` is also imported from here by lived/people/views.py until that page
-# asks plans for its part through lived/plans/parts.py; then this module only uses it.
 from lived.plans.queries import current_version
 from lived.plans.readability import clock, content_readability, person_version
 
