@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from lived.accounts.models import Role, ServiceRole, User
+from lived.accounts.models import Role
 from lived.organisations.models import Organisation, Service
 from lived.people import services
 from lived.people.models import CircleMember, SharedSection
+
+# Fixtures shared by the tests of risk, crisis, incidents and complaints (and a few elsewhere).
+pytest_plugins = ["tests.risk_fixtures"]
 
 # The shared factories hold a few checks (assert_plausible_ages, measure): pytest explains their
 # failures as it does a test's.
@@ -19,17 +22,8 @@ pytest.register_assert_rewrite(
     "tests.factories",
     *(f"tests.{path.parent.name}.factories" for path in Path(__file__).parent.glob("*/factories.py")),
 )
-
-PASSWORD = "correct-horse-battery"
-
-
-def make_user(username, *, roles=(), service=None, **extra):
-    user = User.objects.create_user(
-        username=username, password=PASSWORD, first_name=username.title(), last_name="Tester", **extra
-    )
-    for role in roles:
-        ServiceRole.objects.create(user=user, service=service, role=role)
-    return user
+# After the line above, so that pytest rewrites the factories' asserts when it imports them.
+from tests.factories import make_user, person_data  # noqa: E402
 
 
 @pytest.fixture
@@ -80,20 +74,6 @@ def administrator(service):
 def outsider(other_service):
     """A manager at another service."""
     return make_user("outsider", roles=[Role.MANAGER], service=other_service)
-
-
-def person_data(service, **overrides):
-    data = {
-        "given_name": "Samira",
-        "family_name": "Testperson",
-        "preferred_name": "Sam",
-        "pronouns": "she/her",
-        "date_of_birth": datetime.date(1990, 5, 17),
-        "nhs_number": "9434765919",
-        "service": service,
-    }
-    data.update(overrides)
-    return data
 
 
 @pytest.fixture

@@ -5,16 +5,43 @@ App-specific builders are in tests/<app>/factories.py."""
 
 from __future__ import annotations
 
+import datetime
 import functools
 import itertools
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from lived.accounts.models import ServiceRole
+from lived.accounts.models import ServiceRole, User
 from lived.organisations.models import Service
 from lived.people.models import Person, SharingAgreement
 from lived.people.services import add_about_me_entry
+
+# The password of every user the tests make (fictional).
+PASSWORD = "correct-horse-battery"
+
+
+def make_user(username, *, roles=(), service=None, **extra):
+    user = User.objects.create_user(
+        username=username, password=PASSWORD, first_name=username.title(), last_name="Tester", **extra
+    )
+    for role in roles:
+        ServiceRole.objects.create(user=user, service=service, role=role)
+    return user
+
+
+def person_data(service, **overrides):
+    data = {
+        "given_name": "Samira",
+        "family_name": "Testperson",
+        "preferred_name": "Sam",
+        "pronouns": "she/her",
+        "date_of_birth": datetime.date(1990, 5, 17),
+        "nhs_number": "9434765919",
+        "service": service,
+    }
+    data.update(overrides)
+    return data
 
 
 class Objects:

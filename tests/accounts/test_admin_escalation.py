@@ -11,7 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from lived.accounts.models import Role, RoleGrantRequest, ServiceRole, User
 from lived.core.models import AuditEvent
 from lived.organisations.models import Service
-from tests.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 

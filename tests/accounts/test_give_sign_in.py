@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def test_a_senior_gives_a_person_a_sign_in_and_they_set_their_own_password(
     client, senior, service, django_capture_on_commit_callbacks
 ):
-    from tests.conftest import person_data
+    from tests.factories import person_data
 
     kit = services.create_person(actor=senior, data=person_data(service, given_name="Kit", nhs_number=""))
     client.force_login(senior)

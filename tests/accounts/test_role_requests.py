@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from lived.accounts import services
 from lived.accounts.models import Role, RoleGrantRequest, ServiceRole
 from lived.core.models import AuditEvent
-from tests.conftest import make_user
+from tests.factories import make_user
 from tests.matrix_helpers import Expect, anonymous_failures, route_failures
 
 pytestmark = pytest.mark.django_db

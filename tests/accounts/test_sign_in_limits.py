@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.test import RequestFactory
 
 from lived.accounts.limits import client_address
-from tests.conftest import PASSWORD, make_user
+from tests.factories import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from lived.accounts.models import Role, ServiceRole
 from lived.incidents import services as incidents_services
 from lived.notes import services as notes_services
 from lived.people import services as people_services
-from tests.conftest import make_user, person_data
+from tests.factories import make_user, person_data
 from tests.incidents.factories import incident_data
 
 pytestmark = pytest.mark.django_db

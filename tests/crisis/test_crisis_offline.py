@@ -13,8 +13,8 @@ from lived.core.models import AuditEvent
 from lived.crisis import services as crisis_services
 from lived.crisis.offline import OFFLINE_COPY_AUDIT_WHAT
 from lived.people import services as people_services
-from tests.conftest import make_user, person_data
 from tests.crisis.factories import CRISIS
+from tests.factories import make_user, person_data
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,8 @@ from lived.crisis import services as crisis_services
 from lived.incidents import services as incidents_services
 from lived.people import services as people_services
 from lived.risk import services
-from tests.conftest import person_data
 from tests.crisis.factories import CRISIS
+from tests.factories import person_data
 from tests.incidents.factories import incident_data
 from tests.risk.factories import plan_data
 

@@ -7,7 +7,7 @@ import subprocess
 import psycopg
 import pytest
 
-from tests.deploy.conftest import ROOT
+from tests.deploy.processes import ROOT
 
 pytestmark = [pytest.mark.xdist_group("processes"), pytest.mark.processes]
 

@@ -8,7 +8,7 @@ import sys
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from tests.deploy.conftest import PYTHON, ROOT, production_env
+from tests.deploy.processes import PYTHON, ROOT, production_env
 
 
 def check_deploy(**extra):

@@ -3,7 +3,7 @@ that `make test` (which .ci/run calls) also runs, and the container starts with 
 
 import re
 
-from tests.deploy.conftest import ROOT
+from tests.deploy.processes import ROOT
 
 
 def instructions(text: str) -> list[tuple[str, str]]:

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.deploy.conftest import Browser, gunicorn, manage
+from tests.deploy.processes import Browser, gunicorn, manage
 
 pytestmark = [pytest.mark.xdist_group("processes"), pytest.mark.processes]
 

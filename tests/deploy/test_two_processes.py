@@ -8,7 +8,7 @@ import zoneinfo
 
 import pytest
 
-from tests.deploy.conftest import PASSWORD, Browser, csrf_token, gunicorn
+from tests.deploy.processes import PASSWORD, Browser, csrf_token, gunicorn
 
 pytestmark = [pytest.mark.xdist_group("processes"), pytest.mark.processes]
 
@@ -44,7 +44,7 @@ def test_a_session_started_on_one_process_continues_on_the_other(two_servers, pr
 
 
 def test_a_note_retried_against_the_other_process_is_saved_once(two_servers, production_site):
-    from tests.deploy.conftest import manage
+    from tests.deploy.processes import manage
 
     first, second = two_servers
     browser = Browser()

@@ -7,7 +7,7 @@ import time_machine
 from django.utils import timezone
 
 from tests.jobs import sample_jobs
-from tests.jobs.conftest import run_worker
+from tests.jobs.workers import run_worker
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ tests/test_permission_matrix.py checks every URL is in one MATRIX."""
 import pytest
 
 from lived.plans.tasks import request_plan_pack
-from tests.jobs.conftest import run_worker
+from tests.jobs.workers import run_worker
 from tests.matrix_helpers import anonymous_failures, route_failures
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from lived.core.models import AuditEvent
 from lived.jobs.models import Job
 from lived.jobs.tasks import remove_expired_job_files
 from lived.plans.tasks import request_plan_pack
-from tests.jobs.conftest import run_worker
+from tests.jobs.workers import run_worker
 from tests.reviews.factories import agreed_plan
 
 pytestmark = pytest.mark.django_db

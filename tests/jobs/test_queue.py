@@ -12,7 +12,7 @@ from django_tasks_db.models import DBTaskResult
 from lived.jobs.models import Job
 from lived.jobs.queue import LOST_ERROR, recover_lost_jobs, run_job
 from tests.jobs import sample_jobs
-from tests.jobs.conftest import run_worker
+from tests.jobs.workers import run_worker
 
 pytestmark = pytest.mark.django_db
 S = Job.Status

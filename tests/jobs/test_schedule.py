@@ -10,7 +10,7 @@ import time_machine
 from lived.jobs.models import Job
 from lived.jobs.schedule import enqueue_scheduled_jobs, housekeeping
 from lived.reviews.models import Review
-from tests.jobs.conftest import run_worker
+from tests.jobs.workers import run_worker
 from tests.reviews.factories import agreed_plan
 
 pytestmark = pytest.mark.django_db

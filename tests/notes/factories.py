@@ -5,7 +5,7 @@ import uuid
 
 from lived.notes import services
 from lived.people import services as people_services
-from tests.conftest import person_data
+from tests.factories import person_data
 from tests.plans.factories import agree, make_plan
 
 

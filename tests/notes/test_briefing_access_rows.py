@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from lived.core.models import AuditEvent
 from lived.notes import services
 from lived.people import services as people_services
-from tests.conftest import person_data
+from tests.factories import person_data
 from tests.notes.factories import _people
 
 pytestmark = pytest.mark.django_db

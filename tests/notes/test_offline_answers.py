@@ -148,7 +148,7 @@ def test_another_support_worker_may_not_discard_what_someone_else_kept(
     client, support_worker, person, service
 ):
     from lived.accounts.models import Role
-    from tests.conftest import make_user
+    from tests.factories import make_user
 
     colleague = make_user("colleague", roles=[Role.SUPPORT_WORKER], service=service)
     client.force_login(colleague)

@@ -14,7 +14,7 @@ from lived.notes.models import DailyNote, HandoverNote, HandoverRead
 from lived.outcomes import briefing as outcomes_briefing
 from lived.people import services as people_services
 from lived.risk import briefing as risk_briefing
-from tests.conftest import person_data
+from tests.factories import person_data
 from tests.notes.factories import _people, note_data
 from tests.plans.factories import agree, make_plan
 

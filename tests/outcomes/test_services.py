@@ -17,7 +17,7 @@ from lived.outcomes.briefing import briefing_for
 from lived.outcomes.models import HealthCheck, MeasureResponse, SelfRating, UrgentAlert
 from lived.outcomes.queries import group_comparison, health_status
 from lived.people import services as people_services
-from tests.conftest import person_data
+from tests.factories import person_data
 from tests.outcomes.factories import all_answers, full_check
 
 pytestmark = pytest.mark.django_db

@@ -23,7 +23,7 @@ from lived.outcomes.models import (
     UrgentAlert,
 )
 from lived.people import services as people_services
-from tests.conftest import person_data
+from tests.factories import person_data
 from tests.outcomes.factories import all_answers, full_check
 
 pytestmark = pytest.mark.django_db

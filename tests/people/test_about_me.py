@@ -72,7 +72,7 @@ def test_an_entry_from_another_persons_record_cannot_be_edited_through_this_one(
     client, senior, person, service
 ):
     from lived.people import services
-    from tests.conftest import person_data
+    from tests.factories import person_data
 
     second = services.create_person(actor=senior, data=person_data(service, given_name="Kit", nhs_number=""))
     theirs = services.add_about_me_entry(

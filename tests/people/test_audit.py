@@ -82,7 +82,7 @@ def test_a_manager_sees_the_audit_trail(client, manager, person):
 
 
 def test_sign_in_and_sign_out_are_audited(client, support_worker):
-    from tests.conftest import PASSWORD
+    from tests.factories import PASSWORD
 
     client.post("/accounts/sign-in/", {"username": "support_worker", "password": PASSWORD})
     client.post("/accounts/sign-out/")

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from lived.core.models import AuditEvent
 from lived.people import services
 from lived.people import views as people_views
-from tests.conftest import person_data
+from tests.factories import person_data
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@ import pytest
 
 from lived.core.models import AuditEvent
 from lived.people.models import Person
-from tests.conftest import person_data
+from tests.factories import person_data
 from tests.people.factories import details_post
 
 pytestmark = pytest.mark.django_db

@@ -226,7 +226,7 @@ def test_viewing_the_persons_version_is_audited(client, person, support_worker, 
 
 
 def test_the_persons_version_takes_the_same_queries_for_a_bigger_plan(client, person, senior):
-    from tests.conftest import person_data
+    from tests.factories import person_data
 
     make_plan(person, senior)
     bigger = people_services.create_person(

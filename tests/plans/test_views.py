@@ -595,7 +595,7 @@ def test_a_draft_cannot_be_confirmed_as_read(client, support_worker, person, agr
 def test_readers_lists_care_staff_as_read_or_not_yet_in_constant_queries(
     client, manager, support_worker, quality_lead, senior, person, agreed_and_draft, service
 ):
-    from tests.conftest import make_user
+    from tests.factories import make_user
 
     agreed, _ = agreed_and_draft
     services.confirm_read(user=support_worker, version=agreed)
@@ -649,7 +649,7 @@ def test_the_overview_uses_the_same_number_of_queries_for_small_and_large_plans(
         return len(captured), response.content.decode()
 
     from lived.people import services as people_services
-    from tests.conftest import person_data
+    from tests.factories import person_data
 
     build(person, 3, 2)
     big = people_services.create_person(

@@ -14,7 +14,7 @@ from lived.people import services as people_services
 from lived.plans.models import PlanVersion
 from lived.reviews import services
 from lived.reviews.models import AgendaItem, CheckIn, Review
-from tests.conftest import person_data
+from tests.factories import person_data
 from tests.reviews.factories import agreed_plan, at
 
 pytestmark = pytest.mark.django_db

@@ -18,8 +18,8 @@ from lived.people import services as people_services
 from lived.risk import services
 from lived.risk.briefing import briefing_for
 from lived.risk.models import CapacityAssessment, RiskDecision, RiskPlan, StageCheckIn
-from tests.conftest import person_data
 from tests.crisis.factories import CRISIS
+from tests.factories import person_data
 from tests.incidents.factories import incident_data
 from tests.risk.factories import plan_data
 

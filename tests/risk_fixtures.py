@@ -1,6 +1,7 @@
 """Fixtures for the tests of risk, crisis, incidents and complaints: a draft or approved risk plan with
 stages, a crisis plan, an incident, a safeguarding concern and a complaint, each made through its
-app's services (the data they are made from: tests/<app>/factories.py)."""
+app's services (the data they are made from: tests/<app>/factories.py). A pytest plugin, named in
+tests/conftest.py's pytest_plugins, so every folder can ask for them without importing a conftest."""
 
 import pytest
 from django.utils import timezone
