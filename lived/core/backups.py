@@ -87,6 +87,24 @@ def sqlite_integrity_problems(path: Path) -> list[str]:
     return problems
 
 
+def _sqlite_copy(source: Path, temporary: Path, *, failure: str) -> None:
+    """Copy `source` into `temporary` through SQLite's online backup API, as one self-contained file
+    (no -wal beside it to be lost on the way), check its integrity and flush it to disk. Raises
+    CommandError(`failure` + the problems) if the copy is not sound."""
+    src = _sqlite_connect(source, read_only=True)
+    dst = _sqlite_connect(temporary)
+    try:
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dst.close()
+        src.close()
+    problems = sqlite_integrity_problems(temporary)
+    if problems:
+        raise CommandError(failure + "; ".join(problems))
+    _fsync(temporary)
+
+
 def sqlite_backup(source: Path, destination: Path) -> None:
     """A consistent copy of a (possibly live) database, written to a temporary file beside the
     destination and renamed into place, so a failed backup never leaves a half-written file."""
@@ -95,19 +113,7 @@ def sqlite_backup(source: Path, destination: Path) -> None:
     destination.parent.mkdir(parents=True, exist_ok=True)
     temporary = destination.with_name(f".{destination.name}.{uuid.uuid4().hex}.partial")
     try:
-        src = _sqlite_connect(source, read_only=True)
-        dst = _sqlite_connect(temporary)
-        try:
-            src.backup(dst)
-            # A backup is one self-contained file: no -wal beside it to be lost on the way.
-            dst.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dst.close()
-            src.close()
-        problems = sqlite_integrity_problems(temporary)
-        if problems:
-            raise CommandError("The backup failed its integrity check: " + "; ".join(problems))
-        _fsync(temporary)
+        _sqlite_copy(source, temporary, failure="The backup failed its integrity check: ")
         os.replace(temporary, destination)
         _fsync_directory(destination.parent)
     finally:
@@ -135,18 +141,7 @@ def sqlite_restore(backup: Path, target: Path, *, keep_previous: bool = True) ->
     temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.restoring")
     previous = None
     try:
-        src = _sqlite_connect(backup, read_only=True)
-        dst = _sqlite_connect(temporary)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dst.close()
-            src.close()
-        problems = sqlite_integrity_problems(temporary)
-        if problems:
-            raise CommandError("The restored copy failed its integrity check: " + "; ".join(problems))
-        _fsync(temporary)
+        _sqlite_copy(backup, temporary, failure="The restored copy failed its integrity check: ")
         if target.exists():
             current = _sqlite_connect(target)
             try:
