@@ -39,6 +39,11 @@ import tempfile
 import time
 from pathlib import Path
 
+# The process helpers the fault runs use too (benchmarks/faults/common.py): one copy of each.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "faults"))
+import common  # noqa: E402
+from common import admin, in_django, sh  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 PYTHON = str(Path(sys.executable))
@@ -105,22 +110,6 @@ print(json.dumps({"notes_by_load": by_load, "keys_saved_twice": twice}))
 """
 
 
-def sh(args: list[str], env: dict, timeout: float = 900, **kwargs) -> str:
-    result = subprocess.run(
-        args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout, **kwargs
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"{' '.join(args[:4])} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
-    return result.stdout
-
-
-def admin_sql(sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as conn:
-        conn.execute(sql)
-
-
 def base_env() -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "GUNICORN_", "SENTRY_"))}
     env["DATABASE_URL"] = f"{SERVER}/{DATABASE}"
@@ -128,16 +117,7 @@ def base_env() -> dict:
 
 
 def production_env(static_root: str) -> dict:
-    env = base_env()
-    env.update(
-        DJANGO_SETTINGS_MODULE="lived.config.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        STATIC_ROOT=static_root,
-        LIVED_REQUIRE_TWO_FACTOR="false",
-        LOG_LEVEL="WARNING",
-    )
-    return env
+    return common.production_env(f"{SERVER}/{DATABASE}", static_root)
 
 
 def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
@@ -248,13 +228,6 @@ def run_locust(users: int, seconds: int, accounts: Path, workdir: Path, env: dic
     return json.loads(samples.read_text()) if samples.exists() else [], output.decode(errors="replace")
 
 
-def in_django(script: str, env: dict, *args: str) -> dict:
-    """Run a script with Django set up (settings from env), its argv after it; it prints JSON last."""
-    bootstrap = "import django, sys; django.setup(); exec(sys.stdin.read())"
-    output = sh([PYTHON, "-c", bootstrap, *args], env, input=script)
-    return json.loads(output.strip().splitlines()[-1])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, nargs="*", default=[20, 100])
@@ -270,8 +243,8 @@ def main() -> None:
         f"{platform.python_version()}; locust, gunicorn and PostgreSQL all on this machine.",
     ]
     try:
-        admin_sql(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        admin_sql(f'CREATE DATABASE "{DATABASE}"')
+        admin(SERVER, f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        admin(SERVER, f'CREATE DATABASE "{DATABASE}"')
         dev = {**base_env(), "DJANGO_SETTINGS_MODULE": "lived.config.settings.dev", "PYTHONPATH": str(ROOT)}
         print(f"Loading the demo into {DATABASE}", flush=True)
         sh([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], dev)
@@ -340,7 +313,7 @@ def main() -> None:
                 os.killpg(gunicorn.pid, signal.SIGKILL)
                 gunicorn.wait()
         try:
-            admin_sql(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+            admin(SERVER, f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
     print("\n".join(report))
