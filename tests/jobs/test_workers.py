@@ -38,6 +38,36 @@ def _admin(sql: str) -> None:
         conn.execute(sql)
 
 
+class Observer:
+    """The test's own view of the scratch database: a fresh connection for each statement, tried again
+    if the server drops it. The workers under test hold their own connections; a dropped connection on
+    the observing side (a server restart, an administrator's terminate) is not what these tests are
+    about, and a long-lived observing connection made one CI run fail in set-up on AdminShutdown."""
+
+    def __init__(self, url: str):
+        self.url = url
+
+    def execute(self, sql: str) -> "Rows":
+        for attempt in range(5):
+            try:
+                with psycopg.connect(self.url, autocommit=True, connect_timeout=10) as conn:
+                    cursor = conn.execute(sql)
+                    return Rows(cursor.fetchall() if cursor.description else [])
+            except psycopg.OperationalError:
+                if attempt == 4:
+                    raise
+                time.sleep(1 + attempt)
+        raise AssertionError("unreachable")
+
+
+class Rows(list):
+    def fetchone(self):
+        return self[0] if self else None
+
+    def fetchall(self):
+        return list(self)
+
+
 @pytest.fixture(scope="module")
 def scratch():
     try:
@@ -50,8 +80,7 @@ def scratch():
     _admin(f"CREATE DATABASE {SCRATCH}")
     try:
         manage("migrate", "--noinput", "-v", "0")
-        with psycopg.connect(ENV["DATABASE_URL"], autocommit=True) as conn:
-            yield conn
+        yield Observer(ENV["DATABASE_URL"])
     finally:
         _admin(f"DROP DATABASE IF EXISTS {SCRATCH} WITH (FORCE)")
 
