@@ -1,5 +1,7 @@
 """Every page is behind sign-in; staff must pass two-factor when LIVED_REQUIRE_TWO_FACTOR is on."""
 
+import time
+
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -18,6 +20,35 @@ OPEN_PREFIXES = (
     "/sw.js",
     *HEALTH,
 )
+
+
+REFRESHED_AT = "_lived_refreshed_at"
+
+
+class SessionRefreshMiddleware:
+    """Renews a session's idle clock (its expiry in the session table) at most once every
+    LIVED_SESSION_REFRESH_SECONDS, instead of Django's SESSION_SAVE_EVERY_REQUEST writing the session
+    row on every request. A session that was changed anyway is saved as usual and its clock noted.
+    Sessions that hold nothing (a visitor who never signed in) are never created here."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or response.status_code >= 500:
+            return response  # Django does not save the session after a server error either
+        if not session.accessed and not session.modified:
+            return response  # not loaded on this request (static files, health checks)
+        if session.is_empty():
+            return response
+        now = int(time.time())
+        last = session.get(REFRESHED_AT)
+        every = lived_settings().session_refresh_seconds
+        if session.modified or not isinstance(last, int) or now - last >= every or now < last:
+            session[REFRESHED_AT] = now  # marks it modified: SessionMiddleware saves it, expiry renewed
+        return response
 
 
 class SignInRequiredMiddleware:

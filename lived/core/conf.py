@@ -122,6 +122,11 @@ class LivedSettings:
     trusted_proxies: int = _setting(
         0, doc="How many reverse proxies each add to X-Forwarded-For in front of Lived.", check=_whole(0)
     )
+    session_refresh_seconds: int = _setting(
+        60,
+        doc="A signed-in session's idle clock is renewed at most this often (0: on every request).",
+        check=_whole(0),
+    )
     password_reset_window_minutes: int = _setting(
         60, doc="The window the password reset limits are counted in, in minutes.", check=_whole(1)
     )
