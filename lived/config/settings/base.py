@@ -59,6 +59,8 @@ MIDDLEWARE = [
     # Pages about people are never kept by the browser or a proxy (Cache-Control: no-store).
     "lived.core.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Just inside the session middleware, so the session it renews is saved on the way out.
+    "lived.accounts.middleware.SessionRefreshMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -112,6 +114,11 @@ DATABASES = {
         env_str("DATABASE_URL", _default_sqlite), conn_max_age=60, conn_health_checks=True
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Every choice list of a form (ModelChoiceField) reads its rows with .iterator(), which on
+    # PostgreSQL opens a server-side cursor: DECLARE, FETCH and CLOSE, three round trips for a list of
+    # a dozen rows. Lived never streams a result too big for memory, so plain queries are used.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
@@ -125,7 +132,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend, with the admin's model permissions asked for only for admin accounts.
+    "lived.accounts.backends.AdminPermissionsBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -139,9 +147,16 @@ LOGIN_URL = "accounts:sign_in"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:sign_in"
 
-# Idle sessions end: the cookie's life is renewed on every request, so this is an idle timeout.
+# Idle sessions end: the session's life is renewed as the person uses Lived, so this is an idle
+# timeout. Renewed at most once a minute (LIVED_SESSION_REFRESH_SECONDS,
+# lived.accounts.middleware.SessionRefreshMiddleware), not on every request: a write to the session
+# table on every page was a tenth of a page's cost under load. So a session ends between 29 and 30
+# minutes after its last request.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30, minimum=1) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+LIVED_SESSION_REFRESH_SECONDS = env_int(
+    "LIVED_SESSION_REFRESH_SECONDS", LIVED.session_refresh_seconds, minimum=0
+)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
