@@ -16,6 +16,8 @@ from django.template import engines
 from django.utils import timezone
 from markupsafe import Markup
 
+from lived.core import macro_cache
+
 _MACROS = {
     "input": "nhsuk/components/input/macro.jinja",
     "textarea": "nhsuk/components/textarea/macro.jinja",
@@ -34,7 +36,11 @@ def _macro_template(name: str):
 
 
 def _render(name: str, params: dict) -> Markup:
-    return Markup(_macro_template(name).render(params=params))  # noqa: S704 (autoescaped macro output)
+    template = _macro_template(name)
+    if template.environment.auto_reload:
+        return Markup(template.render(params=params))  # noqa: S704 (autoescaped macro output)
+    # Kept per params (lived/core/macro_cache.py): the same fields are drawn again and again.
+    return macro_cache.drawn(f"field:{name}", params, lambda: template.render(params=params))
 
 
 class NHSDateWidget(forms.MultiWidget):
