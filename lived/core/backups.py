@@ -395,11 +395,20 @@ def audit_summary(alias: str, up_to_id: int | None = None) -> AuditSummary:
     digest = hashlib.sha256()
     count = 0
     max_id = None
-    for row in rows.values_list(*fields).iterator(chunk_size=2000):
-        digest.update(json.dumps([_canonical(v) for v in row], sort_keys=True, default=str).encode())
-        digest.update(b"\n")
-        count += 1
-        max_id = row[fields.index("id")]
+    id_at = fields.index("id")
+    # In pages of 2,000 by id (keyset), not one cursor: memory stays flat however long the trail is,
+    # and PostgreSQL's server-side cursors are off (lived/config/settings/base.py).
+    last = None
+    while True:
+        page = rows if last is None else rows.filter(id__gt=last)
+        batch = list(page.values_list(*fields)[:2000])
+        if not batch:
+            break
+        for row in batch:
+            digest.update(json.dumps([_canonical(v) for v in row], sort_keys=True, default=str).encode())
+            digest.update(b"\n")
+            count += 1
+        last = max_id = batch[-1][id_at]
     return AuditSummary(count=count, max_id=max_id, sha256=digest.hexdigest())
 
 
