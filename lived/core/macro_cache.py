@@ -23,7 +23,7 @@ from collections import OrderedDict
 from django.utils.functional import Promise
 from markupsafe import Markup
 
-MAX_ENTRIES = 4096
+MAX_ENTRIES = 2048
 _drawn: OrderedDict = OrderedDict()
 _lock = threading.Lock()
 
@@ -38,7 +38,7 @@ _PLAIN = (int, float, datetime.date, datetime.time, datetime.timedelta, decimal.
 def key_of(value):
     """A hashable, exact stand-in for params: text the macro escapes is kept apart from markup it
     does not, True apart from 1, and a date apart from the text of it."""
-    if isinstance(value, Markup):
+    if isinstance(value, Markup) or hasattr(value, "__html__"):  # Markup, Django's SafeString
         return ("markup", str(value))
     if isinstance(value, str):
         return value

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.template import engines
+from django.utils.safestring import mark_safe
 from markupsafe import Markup
 
 from lived.core import macro_cache
@@ -42,6 +43,7 @@ def test_text_is_escaped_and_markup_is_not_even_when_the_words_are_the_same():
 
 def test_markup_and_plain_text_under_the_same_name_are_kept_apart():
     assert macro_cache.key_of({"html": Markup("<i>x</i>")}) != macro_cache.key_of({"html": "<i>x</i>"})
+    assert macro_cache.key_of({"html": mark_safe("<i>x</i>")}) != macro_cache.key_of({"html": "<i>x</i>"})
     assert macro_cache.key_of({"checked": True}) != macro_cache.key_of({"checked": 1})
     assert macro_cache.key_of({"value": 1}) != macro_cache.key_of({"value": "1"})
     assert macro_cache.key_of({"a": [1, 2]}) != macro_cache.key_of({"a": [2, 1]})
