@@ -25,6 +25,12 @@ OPEN_PREFIXES = (
 REFRESHED_AT = "_lived_refreshed_at"
 
 
+def stamp_session(request) -> None:
+    session = getattr(request, "session", None)
+    if session is not None:
+        session[REFRESHED_AT] = int(time.time())
+
+
 class SessionRefreshMiddleware:
     """Renews a session's idle clock (its expiry in the session table) at most once every
     LIVED_SESSION_REFRESH_SECONDS, instead of Django's SESSION_SAVE_EVERY_REQUEST writing the session
