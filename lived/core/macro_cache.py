@@ -38,7 +38,7 @@ _PLAIN = (int, float, datetime.date, datetime.time, datetime.timedelta, decimal.
 def key_of(value):
     """A hashable, exact stand-in for params: text the macro escapes is kept apart from markup it
     does not, True apart from 1, and a date apart from the text of it."""
-    if isinstance(value, Markup) or hasattr(value, "__html__"):  # Markup, Django's SafeString
+    if hasattr(value, "__html__"):  # Markup, Django's SafeString: not escaped by the macro
         return ("markup", str(value))
     if isinstance(value, str):
         return value
