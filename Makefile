@@ -74,13 +74,20 @@ audit: setup
 ## make test: every test (unit, integration, browser) on SQLite, and on PostgreSQL too when DATABASE_URL is set
 test: setup lint audit
 	env -u DATABASE_URL $(MANAGE) makemigrations --check --dry-run
-	$(MAKE) test-sqlite
-	@if [ -n "$$DATABASE_URL" ]; then $(MAKE) test-postgres; else echo "DATABASE_URL is not set: PostgreSQL run skipped (CI sets it)."; fi
+	@if [ -n "$$DATABASE_URL" ]; then \
+	  $(MAKE) test-sqlite SQLITE_MARKS="not processes and not browser" && $(MAKE) test-postgres; \
+	else \
+	  echo "DATABASE_URL is not set: PostgreSQL run skipped (CI sets it); browser tests run on SQLite."; \
+	  $(MAKE) test-sqlite; \
+	fi
 
 # Tests that start gunicorn or job workers against PostgreSQL (marker "processes") run once, in the
-# PostgreSQL run: they do not depend on the suite's own database.
+# PostgreSQL run: they do not depend on the suite's own database. When there is a PostgreSQL run, the
+# browser tests (marker "browser", the slowest third of the suite, one at a time) run once too, there,
+# against the database production uses; without one they run on SQLite, so a laptop still walks them.
+SQLITE_MARKS ?= not processes
 test-sqlite: setup
-	env -u DATABASE_URL $(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider -m "not processes"
+	env -u DATABASE_URL $(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider -m "$(SQLITE_MARKS)"
 
 test-postgres: setup
 	$(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider
