@@ -57,6 +57,10 @@ class User(AbstractUser):
 
     @cached_property
     def is_circle_member(self) -> bool:
+        # The signed-in user comes with the count already (accounts/backends.py get_user).
+        known = getattr(self, "in_open_circle", None)
+        if known is not None:
+            return known
         return self.circle_memberships.filter(archived_at__isnull=True).exists()
 
     def has_role(self, *roles: str, service_id: int | None = None) -> bool:

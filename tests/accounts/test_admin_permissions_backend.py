@@ -38,3 +38,46 @@ def test_an_admin_account_keeps_its_model_permissions():
 def test_rules_still_answer_for_staff(support_worker, person):
     assert support_worker.has_perm("people.view_record", person) is True
     assert support_worker.has_perm("people.change_details", person) is False
+
+
+# The signed-in user is loaded with their own record and whether they are in a circle (get_user).
+
+
+def _page_queries(client, user, path):
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return [q["sql"] for q in queries.captured_queries]
+
+
+def test_a_staff_page_asks_no_separate_own_record_or_circle_query(client, support_worker, person):
+    sql = [q for q in _page_queries(client, support_worker, "/people/") if 'FROM "accounts_user"' not in q]
+    assert not [q for q in sql if 'FROM "people_circlemember"' in q]
+    assert not [q for q in sql if '"people_person"."user_id" =' in q]
+
+
+def test_the_person_and_the_circle_member_are_known_from_the_user_query(
+    client, person, person_user, circle_member, circle_user
+):
+    from lived.accounts.backends import AdminPermissionsBackend
+
+    backend = AdminPermissionsBackend()
+    loaded = backend.get_user(person_user.pk)
+    assert loaded.person_record == person
+    assert loaded.kind == "person"
+    member = backend.get_user(circle_user.pk)
+    assert member.person_record is None
+    assert member.is_circle_member is True
+    assert member.kind == "circle"
+    # And on a page: the circle member's navigation.
+    client.force_login(circle_user)
+    assert "People I support" in client.get("/circle/").content.decode()
+
+
+def test_an_archived_circle_membership_does_not_count(senior, circle_member, circle_user):
+    from lived.accounts.backends import AdminPermissionsBackend
+    from lived.people import services
+
+    services.archive_circle_member(actor=senior, member=circle_member, reason="Moved away")
+    assert AdminPermissionsBackend().get_user(circle_user.pk).is_circle_member is False
