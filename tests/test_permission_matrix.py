@@ -123,6 +123,7 @@ APP_MATRICES = [
     "tests.outcomes.test_permission_matrix",
     "tests.accounts.test_role_requests",
     "tests.jobs.test_permission_matrix",
+    "tests.rota.test_permission_matrix",
 ]
 
 

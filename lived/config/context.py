@@ -23,6 +23,8 @@ def layout(request):
             nav.append({"href": reverse("outcomes:service_outcomes"), "text": "Outcomes"})
             if user.has_perm("people.add_person"):
                 nav.append({"href": reverse("people:new"), "text": "Add a person"})
+            if user.has_perm("rota.edit_own_profile"):
+                nav.append({"href": reverse("rota:my_profile"), "text": "My profile"})
             if user.has_perm("accounts.review_role_requests"):
                 nav.append({"href": reverse("accounts:role_requests"), "text": "Roles to confirm"})
         if user.is_circle_member and kind != "person":

@@ -61,9 +61,13 @@ KIND_PERMISSIONS: dict[str, str] = {
     "outcomes.MeasureSchedule": "outcomes.view_outcomes",
     "outcomes.HealthCheck": "outcomes.view_outcomes",
     "outcomes.HealthFollowUp": "outcomes.view_outcomes",
+    "rota.SupportPreferences": "rota.view_preferences",
+    # Who the person does not want sent: never a support worker (its reason: FIELD_PERMISSIONS).
+    "rota.NotToSend": "rota.view_not_to_send",
     # Service-wide things (no person on the row), here so no audited model is left to the default.
     "outcomes.SelfRatingScale": "people.view_staff_only",
     "outcomes.OutcomeGroup": "people.view_staff_only",
+    "rota.StaffProfile": "people.view_staff_only",
     "accounts.User": "people.view_audit",
 }
 
@@ -92,6 +96,8 @@ def current_kind(object_type: str) -> str:
 # plain message, never its staff wording or what staff did about it.
 FIELD_PERMISSIONS: dict[str, dict[str, str]] = {
     "incidents.Incident": {"safeguarding_raised": "incidents.view_safeguarding"},
+    # Why the person does not want a worker sent: managers and the person only, never a senior.
+    "rota.NotToSend": {"reason": "rota.view_not_to_send_reason"},
     "outcomes.UrgentAlert": {
         "item_code": "people.view_staff_only",
         "reason": "people.view_staff_only",
@@ -138,6 +144,8 @@ PAGE_READ_PERMISSIONS: dict[str, str] = {
     "outcomes.score_goals": "outcomes.view_outcomes",
     "outcomes.manage_schedules": "outcomes.view_outcomes",
     "outcomes.acknowledge_alert": "outcomes.view_outcomes",
+    "rota.edit_preferences": "rota.view_preferences",
+    "rota.edit_not_to_send": "rota.name_not_to_send_pages",
 }
 
 # Access rows written outside PersonView (by `record_view` directly), with the permission of their page.

@@ -41,6 +41,9 @@ REQUIRED: dict[str, str] = {
     "measure_title": "lived.outcomes",
     # (text) → the text with every questionnaire code given its plain title beside it.
     "measures_in_words": "lived.outcomes",
+    # (person, viewer) → Link to who the person would like to support them, or None when the viewer
+    # may not see it.
+    "who_supports_me_link": "lived.rota",
 }
 
 _providers: dict[str, Callable] = {}

@@ -57,6 +57,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "outcomes.MeasureSchedule": ("When your questionnaires are due", "Questionnaire schedule"),
     "outcomes.HealthCheck": ("Your physical health check", "Physical health check"),
     "outcomes.HealthFollowUp": ("Following up your health check", "Health check follow-up"),
+    "rota.SupportPreferences": ("Who you would like to support you", "Who supports me: their choices"),
+    "rota.NotToSend": ("People you do not want to be sent", "People not to send"),
 }
 
 ACTIONS = {
@@ -116,6 +118,8 @@ LABELS: dict[str, str] = {
     "every_weeks": "Every how many weeks",
     "shared_with_circle": "Shared with the people About me is shared with",
     "trusted_staff": "Staff trusted most",
+    "preferred_workers": "The people chosen, in order",
+    "worker": "Who",
 }
 
 # The person's own page speaks to them ("your", "you"), not about "the person".
@@ -128,6 +132,8 @@ LABELS_TO_PERSON: dict[str, str] = {
     "trusted_staff": "Staff you trust most",
     "chime_domain": "Part of recovery it is about",
     "life_area": "Part of your life",
+    "preferred_workers": "The people you would like, in order",
+    "worker": "Who",
 }
 
 # Never shown: internal ids and keys.

@@ -110,6 +110,7 @@ class PersonRecord(PersonView):
                 "about_me": _about_me_by_section(self.person),
                 "profile": profile,
                 "circle": circle,
+                "who_supports_me_link": parts.get("who_supports_me_link")(self.person, request.user),
             },
         )
 
@@ -140,6 +141,7 @@ class MyRecord(View):
                 "plan_link": parts.get("plan_link")(person, request.user),
                 "reviews_link": parts.get("reviews_link")(person, request.user),
                 "outcomes_due": parts.get("outcomes_due")(person, request.user),
+                "who_supports_me_link": parts.get("who_supports_me_link")(person, request.user),
                 "about_me": _about_me_by_section(person),
                 "profile": profile,
                 "circle": list(person.circle.active()),

@@ -73,8 +73,12 @@ EXPECTED = {
     "outcomes.MeasureSchedule": WITH_THE_PERSON,
     "outcomes.HealthCheck": WITH_THE_PERSON,
     "outcomes.HealthFollowUp": WITH_THE_PERSON,
+    "rota.SupportPreferences": WITH_THE_PERSON,
+    # Who the person does not want sent: never a support worker or a quality lead.
+    "rota.NotToSend": {"senior", "manager", "person"},
     "outcomes.SelfRatingScale": CARE,
     "outcomes.OutcomeGroup": CARE,
+    "rota.StaffProfile": CARE,
     "accounts.User": OVERSIGHT,
     "someapp.NotYetInTheMap": CARE,  # a kind nobody mapped: never the person or their circle
 }
@@ -95,6 +99,9 @@ NEVER_AUDITED = {
     "complaints.ComplaintTheme": "a list of themes, no person data",
     "jobs.Job": "a request about a service (a PDF pack), audited without a person",
     "jobs.JobProgress": "how far a job has got, no person data",
+    "rota.Skill": "a list of skills, no person data",
+    "rota.WorkerSkill": "audited on the worker's staff profile",
+    "rota.PreferredWorker": "audited on the person's preferences, which picture the whole ranking",
 }
 
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "lived.incidents",
     "lived.complaints",
     "lived.outcomes",
+    "lived.rota",
     # Before django_tasks_db, so `manage.py db_worker` is Lived's worker (lived/jobs, ADR 0015).
     "lived.jobs",
     "django_tasks",

@@ -1,0 +1,119 @@
+"""Reads for who supports the person. The workers at a service are staff, not person data; a person's
+preferences and not-to-send list are read only for a person the caller reached through a scope
+(tests/core/test_scoped_reads.py names these helpers)."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+
+from lived.accounts.models import MANAGERS, Role, User
+from lived.rota.models import NotToSend, PreferredWorker, StaffProfile, SupportPreferences, WorkerSkill
+
+# The roles that go to people's homes and shifts: who the person may choose, or not want sent.
+SUPPORTING_ROLES = (Role.SUPPORT_WORKER, Role.SENIOR)
+# Everyone with a profile of their own to fill in.
+PROFILE_ROLES = (Role.SUPPORT_WORKER, Role.SENIOR, Role.MANAGER)
+
+
+def workers_at(service_id) -> list[User]:
+    """The people who support people at this service, by first name, each with their profile (or
+    None) on `.profile`: the choices the person is offered."""
+    users = list(
+        User.objects.filter(
+            service_roles__service_id=service_id, service_roles__role__in=SUPPORTING_ROLES, is_active=True
+        )
+        .distinct()
+        .select_related("staff_profile")
+        .order_by("first_name", "last_name", "pk")
+    )
+    for user in users:
+        user.profile = getattr(user, "staff_profile", None)
+    return users
+
+
+def short_names(users) -> dict[int, str]:
+    """Each user's first name, with the initial of their last name where two share a first name."""
+    users = list(users)
+    counts: dict[str, int] = {}
+    for user in users:
+        counts[user.first_name] = counts.get(user.first_name, 0) + 1
+    names = {}
+    for user in users:
+        name = user.first_name or user.username
+        if counts.get(user.first_name, 0) > 1 and user.last_name:
+            name = f"{name} {user.last_name[0]}."
+        names[user.pk] = name
+    return names
+
+
+def preferences_for(person) -> SupportPreferences | None:
+    """The person's preferences with their ranked workers and those workers' profiles, or None."""
+    return (
+        SupportPreferences.objects.filter(person=person)
+        .select_related("supported_by", "updated_by")
+        .prefetch_related(
+            Prefetch(
+                "preferred_workers",
+                queryset=PreferredWorker.objects.select_related("worker__staff_profile").order_by("rank"),
+            )
+        )
+        .first()
+    )
+
+
+def not_to_send_for(person) -> list[NotToSend]:
+    """The workers the person does not want sent, oldest first. Only for pages whose viewer may see
+    the list (rota.view_not_to_send)."""
+    return list(
+        NotToSend.objects.filter(person=person, archived_at__isnull=True).select_related(
+            "worker", "supported_by", "created_by"
+        )
+    )
+
+
+def profile_of(user) -> StaffProfile:
+    """The user's profile, or a blank one not saved (the service writes it, audited, on the first save)."""
+    return StaffProfile.objects.filter(user=user).first() or StaffProfile(user=user)
+
+
+def current_skills(profile: StaffProfile) -> list[WorkerSkill]:
+    if profile.pk is None:
+        return []
+    return list(profile.skills.filter(archived_at__isnull=True).select_related("skill"))
+
+
+def staff_managed_by(user) -> list[User]:
+    """Everyone with a profile to keep at the services the user manages, each with `.profile` (or
+    None) and `.current_skills`, in three queries however many there are."""
+    service_ids = user.service_ids_with(*MANAGERS)
+    users = list(
+        User.objects.filter(
+            service_roles__service_id__in=service_ids, service_roles__role__in=PROFILE_ROLES, is_active=True
+        )
+        .distinct()
+        .select_related("staff_profile")
+        .order_by("first_name", "last_name", "pk")
+    )
+    skills: dict[int, list[WorkerSkill]] = {}
+    for held in WorkerSkill.objects.filter(
+        profile__user__in=[u.pk for u in users], archived_at__isnull=True
+    ).select_related("skill", "profile"):
+        skills.setdefault(held.profile.user_id, []).append(held)
+    for worker in users:
+        worker.profile = getattr(worker, "staff_profile", None)
+        worker.current_skills = skills.get(worker.pk, [])
+    return users
+
+
+def managed_worker(user, worker_public_id) -> User | None:
+    """A worker at one of the services the user manages, by public id, or None."""
+    service_ids = user.service_ids_with(*MANAGERS)
+    return (
+        User.objects.filter(
+            public_id=worker_public_id,
+            service_roles__service_id__in=service_ids,
+            service_roles__role__in=PROFILE_ROLES,
+        )
+        .distinct()
+        .first()
+    )

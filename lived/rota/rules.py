@@ -1,0 +1,59 @@
+"""Who may do what with who supports the person. Person permissions take the Person as their object;
+staff-profile permissions take the worker (a User), or nothing.
+
+- Seeing the person's preferences: care roles at the person's service, and the person (never their
+  circle).
+- Changing them: the person, and seniors, managers and the person's key worker, with the person.
+- Seeing who the person does not want sent: seniors, managers and the person; never a support worker.
+- Seeing why: managers and the person only.
+- Reading, in "Who has looked" and the audit trail, that someone opened a not-to-send page: those who
+  see the list, and quality leads (the row names the page only).
+- A worker's own profile: anyone who supports people (support workers, seniors, managers).
+- Skills, hours and the 48-hour opt-out: a manager at a service where the worker works.
+"""
+
+import rules
+
+from lived.accounts.models import MANAGERS, WRITERS
+from lived.accounts.predicates import (
+    any_care_role,
+    is_the_person,
+    manager,
+    oversight,
+    role_anywhere,
+    senior_or_manager,
+)
+
+
+@rules.predicate
+def is_key_worker(user, person):
+    return (
+        person is not None
+        and user.is_authenticated
+        and person.key_worker_id == user.pk
+        and any_care_role(user, person)
+    )
+
+
+@rules.predicate
+def manages_the_worker(user, worker):
+    """The user is a manager at a service where the worker holds a role."""
+    if worker is None or not user.is_authenticated:
+        return False
+    return bool(user.service_ids_with(*MANAGERS) & set(worker.roles_by_service))
+
+
+supports_people = role_anywhere(*WRITERS)
+manager_anywhere = role_anywhere(*MANAGERS)
+
+rules.add_perm("rota.view_preferences", any_care_role | is_the_person)
+rules.add_perm("rota.edit_preferences", is_the_person | senior_or_manager | is_key_worker)
+rules.add_perm("rota.view_not_to_send", is_the_person | senior_or_manager)
+rules.add_perm("rota.edit_not_to_send", is_the_person | senior_or_manager)
+rules.add_perm("rota.view_not_to_send_reason", is_the_person | manager)
+# That someone opened the not-to-send pages (an access row names the page, never who is on the list):
+# those who see the list, and quality leads, who read every page's name in the audit trail.
+rules.add_perm("rota.name_not_to_send_pages", is_the_person | senior_or_manager | oversight)
+rules.add_perm("rota.edit_own_profile", supports_people)
+rules.add_perm("rota.list_staff", manager_anywhere)
+rules.add_perm("rota.manage_staff_profile", manages_the_worker)

@@ -1,0 +1,90 @@
+"""Every role × every rota URL, GET and POST: allowed → the declared answer, not allowed → 403,
+someone else's person → 404, never 500, nothing written by a GET or a refused POST
+(tests/matrix_helpers.py). tests/test_permission_matrix.py checks every URL is in one MATRIX."""
+
+import pytest
+
+from lived.rota import services
+from tests.matrix_helpers import SENIOR_UP, WRITERS, Expect, Redirect, anonymous_failures, route_failures
+
+pytestmark = pytest.mark.django_db
+
+CARE = {"support_worker", "senior", "manager", "quality_lead"}
+ME = "/me/who-supports-me/"
+
+# url name → (path builder, roles allowed). Person-scoped URLs give 404 to UNREACHABLE roles.
+MATRIX = {
+    # Only ever the signed-in person's own; nobody else has one.
+    "rota:my_who_supports_me": (lambda o: ME, {"person"}),
+    # Care staff at the service read the choices; the person reads them on their own page.
+    "rota:who_supports_me": (
+        lambda o: f"/people/{o.p}/who-supports-me/",
+        CARE | {"person"},
+        Expect(get={"person": Redirect(ME)}),
+    ),
+    # The person, and seniors and managers with them (and the key worker: tests/rota/test_views.py).
+    "rota:edit_preferences": (lambda o: f"/people/{o.p}/who-supports-me/change/", SENIOR_UP | {"person"}),
+    # The not-to-send list is never a support worker's to see or change.
+    "rota:add_not_to_send": (
+        lambda o: f"/people/{o.p}/who-supports-me/not-to-send/add/",
+        SENIOR_UP | {"person"},
+    ),
+    "rota:remove_not_to_send": (
+        lambda o: f"/people/{o.p}/who-supports-me/not-to-send/{o.entry}/remove/",
+        SENIOR_UP | {"person"},
+    ),
+    # Everyone who supports people, at any service, keeps their own profile.
+    "rota:my_profile": (lambda o: "/staff/my-profile/", WRITERS | {"outsider"}),
+    "rota:staff_list": (lambda o: "/staff/", {"manager", "outsider"}),
+    # A manager at another service does not find this worker.
+    "rota:edit_staff_profile": (
+        lambda o: f"/staff/{o.worker}/",
+        {"manager"},
+        Expect(not_found_for=frozenset({"outsider"})),
+    ),
+}
+
+
+class Objects:
+    def __init__(self, person, entry, worker):
+        self.p = person.public_id
+        self.entry = entry.public_id
+        self.worker = worker.public_id
+
+
+@pytest.fixture
+def objects(person, person_user, megan, support_worker):
+    entry = services.add_not_to_send(actor=person_user, person=person, worker=megan, reason="Not for me")
+    return Objects(person, entry, support_worker)
+
+
+@pytest.mark.parametrize("url_name", sorted(MATRIX))
+def test_each_role_gets_the_right_answer(client, users, circle_member, objects, url_name):
+    failures = route_failures(client, users, url_name, MATRIX[url_name], objects)
+    assert not failures, f"{url_name}: " + "; ".join(failures)
+
+
+@pytest.mark.parametrize("url_name", sorted(MATRIX))
+def test_signed_out_visitors_are_sent_to_sign_in(client, objects, url_name):
+    failures = anonymous_failures(client, url_name, MATRIX[url_name], objects)
+    assert not failures, f"{url_name}: " + "; ".join(failures)
+
+
+def test_another_persons_not_to_send_is_not_found_under_this_persons_address(
+    client, manager, person, other_person, outsider, far_worker
+):
+    theirs = services.add_not_to_send(actor=outsider, person=other_person, worker=far_worker, reason="x")
+    client.force_login(manager)
+    path = f"/people/{person.public_id}/who-supports-me/not-to-send/{theirs.public_id}/remove/"
+    assert client.get(path).status_code == 404
+    assert client.post(path).status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.archived_at is None
+
+
+def test_another_services_person_is_not_found(client, manager, other_person):
+    client.force_login(manager)
+    for suffix in ["", "change/", "not-to-send/add/"]:
+        path = f"/people/{other_person.public_id}/who-supports-me/{suffix}"
+        assert client.get(path).status_code == 404, path
+        assert client.post(path, {"version": "1"}).status_code == 404, path
