@@ -33,6 +33,7 @@ KINDS: dict[str, tuple[str, list[str]]] = {
     "notes": ("Daily notes and handover", ["notes."]),
     "risk": ("Risk and safety", ["risk.", "crisis.", "incidents.", "complaints."]),
     "outcomes": ("Outcomes and health checks", ["outcomes."]),
+    "rota": ("Who supports the person", ["rota."]),
     "account": ("Sign-in and account", ["accounts."]),
 }
 VIEWS = "views"

@@ -33,7 +33,7 @@ def workers_at(service_id) -> list[User]:
 
 def short_names(users) -> dict[int, str]:
     """Each user's first name, with the initial of their last name where two share a first name."""
-    users = list(users)
+    users = list({user.pk: user for user in users}.values())
     counts: dict[str, int] = {}
     for user in users:
         counts[user.first_name] = counts.get(user.first_name, 0) + 1
