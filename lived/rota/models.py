@@ -92,7 +92,9 @@ class WorkerSkill(LivedModel, Archivable):
         ]
 
     def __str__(self) -> str:
-        return f"{self.skill} (until {self.expires_on:%d/%m/%Y})" if self.expires_on else str(self.skill)
+        if self.expires_on is None:
+            return str(self.skill)
+        return f"{self.skill} (until {self.expires_on.day} {self.expires_on:%B %Y})"
 
 
 class SupportPreferences(LivedModel, Versioned):
