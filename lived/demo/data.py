@@ -92,6 +92,7 @@ ADMINISTRATOR_PERMISSIONS = [
     ("organisations", "team"),
     ("accounts", "user"),
     ("accounts", "servicerole"),
+    ("rota", "skill"),  # the skills sessions need and managers record for workers
 ]
 ADMINISTRATOR_ACTIONS = ["view", "add", "change"]
 

@@ -1,0 +1,91 @@
+"""Fictional demo data for who supports the person (C13). `load(context)` is called once, inside the
+demo's transaction, after people exist. `context` is a `lived.demo.loader.DemoContext`.
+
+Everything goes through lived.rota.services, so every profile and choice arrives with the audit rows
+a real change writes: workers write what they share themselves; Daniel, their manager, sets skills
+and hours; Ada chooses Tom, then Megan, and a small team on her own account; Leon, with Hannah, asks
+for Chris not to be sent. Postcodes are in Millbridge's fictional MB area."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from lived.rota import services
+from lived.rota.models import Skill
+
+SKILLS = ["Medication trained", "Driver", "First aid", "Moving and handling", "Speaks Polish"]
+
+# username → (what they share, gender, languages)
+SHARED = {
+    "tom": ("I love gardening and football; I speak Polish.", "man", "English, Polish"),
+    "megan": ("I work nights and make a proper pot of tea. I like quiet mornings too.", "woman", "English"),
+    "chris": ("I play the guitar and I am learning to bake bread.", "man", "English"),
+    "hannah": ("I have worked at Riverside for nine years. I love dogs and cooking.", "woman", "English"),
+    "grace": ("I grew up by the sea and love a walk along the front.", "woman", "English, Welsh"),
+    "ellie": ("Crosswords, old films and my allotment.", "prefer_not_to_say", ""),
+    "ravi": ("I am a keen cricketer and I speak Gujarati and Hindi.", "man", "English, Gujarati, Hindi"),
+    "owen": ("I run on Sunday mornings and I read a lot of history.", "man", "English"),
+}
+
+# username → (contracted hours, most hours, opted out of the 48-hour average, home postcode,
+#             {skill: months until it lapses, or None})
+MANAGED = {
+    "tom": ("37.5", "48", False, "MB2 4TN", {"Medication trained": 10, "Speaks Polish": None}),
+    "megan": ("30", "40", False, "MB2 9LS", {"Medication trained": 2, "First aid": 14}),
+    "chris": ("20", "30", False, "MB1 6DW", {"Driver": None, "Moving and handling": 8}),
+    "hannah": ("37.5", "45", False, "MB3 2QA", {"Medication trained": 6, "First aid": 5}),
+    "grace": ("37.5", "55", True, "MB3 7HR", {"Driver": None, "Medication trained": 11}),
+    "ellie": ("24", "36", False, "MB3 1PE", {"First aid": 1}),
+}
+
+
+def _months_on(day: datetime.date, months: int | None) -> datetime.date | None:
+    if months is None:
+        return None
+    month = day.month - 1 + months
+    return datetime.date(day.year + month // 12, month % 12 + 1, 1)
+
+
+def load(context) -> None:
+    users, today = context.users, context.today
+    skills = {
+        name: Skill.objects.get_or_create(name=name, defaults={"order": n})[0]
+        for n, name in enumerate(SKILLS)
+    }
+    for username, (shared, gender, languages) in SHARED.items():
+        services.save_own_profile(
+            actor=users[username],
+            data={"shared_about_me": shared, "gender": gender, "languages": languages},
+            opened_version=1,
+        )
+    daniel = users["daniel"]
+    for username, (contracted, most, opted_out, postcode, held) in MANAGED.items():
+        services.save_staff_profile(
+            actor=daniel,
+            worker=users[username],
+            data={
+                "contracted_hours": Decimal(contracted),
+                "maximum_hours": Decimal(most),
+                "opted_out_of_48_hours": opted_out,
+                "home_postcode": postcode,
+            },
+            skills={skills[name]: _months_on(today, months) for name, months in held.items()},
+            opened_version=2,  # each worker wrote their own profile first
+        )
+
+    ada = context.people["ada"]
+    services.save_preferences(
+        actor=ada.user or users["hannah"],
+        person=ada,
+        preferred=[users["tom"], users["megan"]],
+        data={"preferred_gender": "", "preferred_language": "", "small_team": True},
+        opened_version=1,
+    )
+    leon = context.people["leon"]
+    services.add_not_to_send(
+        actor=users["hannah"],
+        person=leon,
+        worker=users["chris"],
+        reason="Leon says Chris talks over him when he uses his pause word, and he feels rushed.",
+    )
