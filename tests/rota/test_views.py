@@ -227,3 +227,42 @@ def test_taking_someone_off_the_list(client, person, person_user, chosen):
     chosen.refresh_from_db()
     assert chosen.archived_at is not None
     assert REASON not in _html(client, person_user, ME)
+
+
+JUNK = [
+    {},
+    {"version": "not-a-number", "first_choice": "not-a-uuid", "worker": "1", "gender": "x", "reason": ""},
+    {
+        "version": "-1",
+        "first_choice": "00000000-0000-0000-0000-000000000000",
+        "preferred_gender": "robot",
+        "preferred_language": "x" * 500,
+        "worker": "00000000-0000-0000-0000-000000000000",
+        "reason": "y" * 5000,
+        "shared_about_me": "z" * 5000,
+        "contracted_hours": "lots",
+        "maximum_hours": "-3",
+        "home_postcode": "x" * 50,
+        "with_person": "maybe",
+    },
+]
+
+
+@pytest.mark.parametrize("junk", JUNK, ids=["empty", "wrong-types", "tampered-and-oversized"])
+def test_junk_to_every_rota_form_gets_a_clear_answer_and_saves_nothing(
+    client, person, person_user, manager, support_worker, junk
+):
+    before = {m: m.objects.count() for m in (SupportPreferences, NotToSend, AuditEvent)}
+    for user, path in [
+        (person_user, _page(person, "change/")),
+        (person_user, _page(person, "not-to-send/add/")),
+        (manager, _page(person, "change/")),
+        (manager, _page(person, "not-to-send/add/")),
+        (support_worker, "/staff/my-profile/"),
+        (manager, f"/staff/{support_worker.public_id}/"),
+    ]:
+        client.force_login(user)
+        response = client.post(path, junk)
+        assert response.status_code == 400, path
+        assert "There is a problem" in response.content.decode(), path
+    assert {m: m.objects.count() for m in before} == before
