@@ -120,6 +120,7 @@ LABELS: dict[str, str] = {
     "trusted_staff": "Staff trusted most",
     "preferred_workers": "The people chosen, in order",
     "worker": "Who",
+    "chosen_with": "Chosen with",
 }
 
 # The person's own page speaks to them ("your", "you"), not about "the person".

@@ -50,7 +50,7 @@ def _preferences_picture(prefs: SupportPreferences) -> dict:
         "preferred_gender": prefs.preferred_gender,
         "preferred_language": prefs.preferred_language,
         "small_team": prefs.small_team,
-        "supported_by": prefs.supported_by.display_name if prefs.supported_by else None,
+        "chosen_with": prefs.supported_by.display_name if prefs.supported_by else None,
     }
 
 
@@ -111,7 +111,7 @@ def _not_to_send_picture(entry: NotToSend) -> dict:
     return {
         "worker": entry.worker.display_name,
         "reason": entry.reason,
-        "supported_by": entry.supported_by.display_name if entry.supported_by else None,
+        "chosen_with": entry.supported_by.display_name if entry.supported_by else None,
     }
 
 

@@ -87,7 +87,7 @@ def test_not_to_send_is_audited_as_its_own_kind_with_the_reason(person, person_u
         actor=person_user, person=person, worker=megan, reason="We did not get on"
     )
     row = AuditEvent.objects.get(object_type="rota.NotToSend")
-    assert row.after == {"worker": "Megan Tester", "reason": "We did not get on", "supported_by": None}
+    assert row.after == {"worker": "Megan Tester", "reason": "We did not get on", "chosen_with": None}
     assert "We did not get on" not in row.what
     # The reason is never in the preferences' own rows.
     assert not AuditEvent.objects.filter(object_type="rota.SupportPreferences").exists()

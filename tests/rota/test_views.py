@@ -3,10 +3,14 @@ who sees the not-to-send list and its reason anywhere (the page, "What has chang
 Bad input saves nothing and says what to do; a stale save shows the conflict page."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from lived.accounts.models import Role
 from lived.core.models import AuditEvent
 from lived.rota import services
 from lived.rota.models import NotToSend, SupportPreferences
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -266,3 +270,20 @@ def test_junk_to_every_rota_form_gets_a_clear_answer_and_saves_nothing(
         assert response.status_code == 400, path
         assert "There is a problem" in response.content.decode(), path
     assert {m: m.objects.count() for m in before} == before
+
+
+def _queries(client, path) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+def test_the_pages_take_the_same_queries_however_many_work_at_the_service(
+    client, person, manager, service, chosen
+):
+    client.force_login(manager)
+    paths = [_page(person), _page(person, "change/"), "/staff/"]
+    before = [_queries(client, path) for path in paths]
+    for n in range(6):
+        make_user(f"extra{n}", roles=[Role.SUPPORT_WORKER], service=service)
+    assert [_queries(client, path) for path in paths] == before
