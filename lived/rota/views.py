@@ -51,7 +51,8 @@ class WhoSupportsMe(PersonView):
     template_name = "rota/who_supports_me.jinja"
 
     def get(self, request, *args, **kwargs):
-        if self.viewer_is_person and "person_id" in self.kwargs and not self.kwargs.get("own"):
+        # The person reads this on their own page; the address on their record leads there.
+        if self.viewer_is_person and "person_id" in self.kwargs:
             return redirect("rota:my_who_supports_me")
         user = request.user
         prefs = preferences_for(self.person)
@@ -84,7 +85,7 @@ class MyWhoSupportsMe(WhoSupportsMe):
         person = request.user.person_record if request.user.is_authenticated else None
         if person is None:
             raise PermissionDenied
-        return super().dispatch(request, *args, person_id=person.public_id, own=True, **kwargs)
+        return super().dispatch(request, *args, person_id=person.public_id, **kwargs)
 
 
 class EditPreferences(PersonFormView):
