@@ -18,6 +18,13 @@ from lived.core.models import Archivable, LivedModel, Versioned
 User = settings.AUTH_USER_MODEL
 
 
+def _hours(value) -> str:
+    """37.5 as "37.5", 48.0 as "48", none as "Not recorded"."""
+    if value is None:
+        return "Not recorded"
+    return f"{value:.1f}".removesuffix(".0")
+
+
 class Skill(models.Model):
     """A skill a session may need (medication-trained, driver, a language), managed in the admin.
     Forms offer it by public id, never by key."""
@@ -67,6 +74,14 @@ class StaffProfile(LivedModel, Versioned):
 
     def __str__(self) -> str:
         return f"Staff profile: {self.user}"
+
+    @property
+    def contracted_hours_text(self) -> str:
+        return _hours(self.contracted_hours)
+
+    @property
+    def maximum_hours_text(self) -> str:
+        return _hours(self.maximum_hours)
 
     @property
     def language_list(self) -> list[str]:
