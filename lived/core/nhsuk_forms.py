@@ -219,7 +219,9 @@ def field(bound, **overrides) -> Markup:
         macro = "textarea"
     else:
         value = bound.value()
-        input_type = getattr(widget, "input_type", "text")
+        input_type = widget.attrs.get("type") or getattr(widget, "input_type", "text")
+        if isinstance(widget, forms.DateInput | forms.DateTimeInput | forms.TimeInput) and value is not None:
+            value = widget.format_value(value)  # a time as "08:20", not "08:20:00"
         params = {
             "id": bound.auto_id,
             "name": bound.html_name,

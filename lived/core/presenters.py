@@ -20,6 +20,13 @@ def datetime_long(value) -> str:
     return f"{local.day} {local:%B %Y} at {local:%H:%M}"
 
 
+def time_of_day(value) -> str:
+    """A moment's local time of day, "08:20"."""
+    if not value:
+        return ""
+    return f"{timezone.localtime(value):%H:%M}"
+
+
 def nhs_number(value: str) -> str:
     digits = "".join(ch for ch in (value or "") if ch.isdigit())
     if len(digits) != 10:
@@ -46,6 +53,7 @@ def age(date_of_birth, today=None) -> int | None:
 FILTERS = {
     "date_long": date_long,
     "datetime_long": datetime_long,
+    "time_of_day": time_of_day,
     "nhs_number": nhs_number,
     "yes_no": yes_no,
     "age": age,

@@ -119,6 +119,21 @@ class NoteForm(forms.Form):
         widget=rating_scale(0, 10, "very bad", "very good")[1],
     )
     text = forms.CharField(label="Note", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    # A visit's times, as a time of day ("08:20"); the service puts them on the note's day.
+    arrived = forms.TimeField(
+        label="What time did you arrive?",
+        help_text="For a visit. Use the 24-hour clock, for example 08:20.",
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time", "class": "nhsuk-input--width-5"}, format="%H:%M"),
+        error_messages={"invalid": "Enter the time you arrived, for example 08:20"},
+    )
+    left = forms.TimeField(
+        label="What time did you leave?",
+        help_text="Leave it empty if you are still there.",
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time", "class": "nhsuk-input--width-5"}, format="%H:%M"),
+        error_messages={"invalid": "Enter the time you left, for example 09:05"},
+    )
     occurred_at = forms.DateTimeField(required=False, widget=forms.HiddenInput)
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
 
@@ -149,6 +164,12 @@ class NoteForm(forms.Form):
         steps.error_messages["invalid_choice"] = "Choose a step from this person's plan"
         actions.error_messages["invalid_choice"] = "Choose an action from this person's plan"
         self.fields["idempotency_key"].error_messages["required"] = "Reload the page and try again"
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("left") and not cleaned.get("arrived") and not self.has_error("arrived"):
+            self.add_error("arrived", "Enter the time you arrived, or leave both times empty")
+        return cleaned
 
 
 class AmendForm(NoteForm):

@@ -41,6 +41,10 @@ class DailyNote(LivedModel):
     adjustments = models.TextField("Adjustments made", blank=True)
     self_rating = models.PositiveSmallIntegerField(null=True, blank=True)
     text = models.TextField("Note", blank=True)
+    # A visit's times as the worker recorded them ("I have just arrived", or typed): the rota measures
+    # arrival within the agreed window and short visits from these, not from the plan (issue 14).
+    arrived_at = models.DateTimeField("Arrived", null=True, blank=True)
+    left_at = models.DateTimeField("Left", null=True, blank=True)
     # A correction: this note replaces `amends`, which stays in the record.
     amends = models.OneToOneField(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="correction"
@@ -66,6 +70,8 @@ class DailyNote(LivedModel):
         "consent_options",
         "consent_confirmed",
         "self_rating",
+        "arrived_at",
+        "left_at",
         *TEXT_FIELDS,
     ]
 
@@ -75,6 +81,13 @@ class DailyNote(LivedModel):
 
     def __str__(self) -> str:
         return f"Note about {self.person} at {self.occurred_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def visit_minutes(self) -> int | None:
+        """How long the visit lasted, in whole minutes, when both times were recorded."""
+        if self.arrived_at is None or self.left_at is None:
+            return None
+        return int((self.left_at - self.arrived_at).total_seconds() // 60)
 
     @property
     def has_consent_check(self) -> bool:

@@ -125,6 +125,39 @@ def _clean(data: dict, person, at) -> dict:
     return cleaned
 
 
+# A visit longer than this is a typing slip (08:00 to 20:00 typed for 08:00 to 09:00), not a visit.
+LONGEST_VISIT = datetime.timedelta(hours=16)
+# Phones and servers disagree by a minute or two: "now" may be this far ahead of the note's time.
+CLOCK_SLACK = datetime.timedelta(minutes=5)
+
+
+def visit_times(
+    arrived: datetime.time | None, left: datetime.time | None, occurred_at: datetime.datetime
+) -> tuple[datetime.datetime | None, datetime.datetime | None]:
+    """A visit's arrival and leaving times of day as moments: arrival is the latest moment with that
+    time of day not after the note (so 23:40 written up at 00:10 is the evening before), and leaving
+    is the first moment with its time of day after arrival (a visit may run past midnight)."""
+    if arrived is None:
+        if left is not None:
+            raise ValidationError("Enter the time you arrived, or leave both times empty")
+        return None, None
+    local = timezone.localtime(occurred_at)
+    tz = local.tzinfo
+    arrived_at = datetime.datetime.combine(local.date(), arrived, tzinfo=tz)
+    if arrived_at > local + CLOCK_SLACK:
+        arrived_at -= datetime.timedelta(days=1)
+    if left is None:
+        return arrived_at, None
+    left_at = datetime.datetime.combine(arrived_at.date(), left, tzinfo=tz)
+    if left_at <= arrived_at:
+        left_at += datetime.timedelta(days=1)
+    if left_at - arrived_at > LONGEST_VISIT:
+        raise ValidationError("Check the visit times: that would be a visit of more than 16 hours")
+    if left_at > max(local, timezone.now()) + CLOCK_SLACK:
+        raise ValidationError("The time you left cannot be after the time of the note")
+    return arrived_at, left_at
+
+
 def record_note(*, actor, person, data: dict) -> tuple[DailyNote, bool]:
     """Save a daily note. Returns (note, created). `data` holds the form's cleaned values: actions,
     steps (from the person's plan), outcome, the text fields, consent check, self_rating,
@@ -135,7 +168,11 @@ def record_note(*, actor, person, data: dict) -> tuple[DailyNote, bool]:
         raise ValidationError("This note has no idempotency key. Reload the page and try again.")
     occurred_at = data.get("occurred_at") or timezone.now()
     cleaned = _clean(data, person, occurred_at)
-    fingerprint = content_hash({**cleaned, "person": person.pk})
+    arrived_at, left_at = visit_times(cleaned.pop("arrived", None), cleaned.pop("left", None), occurred_at)
+    # A note without visit times hashes as it did before they existed, so a phone's retry of a note
+    # kept before then is still recognised as the same note.
+    visit = {"arrived_at": arrived_at, "left_at": left_at} if arrived_at else {}
+    fingerprint = content_hash({**cleaned, **visit, "person": person.pk})
     existing = DailyNote.objects.filter(idempotency_key=key).first()
     if existing is not None:
         if existing.person_id == person.pk and existing.content_hash == fingerprint:
@@ -160,6 +197,8 @@ def record_note(*, actor, person, data: dict) -> tuple[DailyNote, bool]:
                 what_happened_next=cleaned["what_happened_next"],
                 adjustments=cleaned["adjustments"],
                 self_rating=cleaned.get("self_rating"),
+                arrived_at=arrived_at,
+                left_at=left_at,
                 text=cleaned["text"],
                 amends=cleaned.get("amends"),
                 amendment_reason=cleaned["amendment_reason"],

@@ -142,6 +142,8 @@ class CorrectNote(PersonView):
                 ]
             },
             **{name: getattr(note, name) for name in DailyNote.TEXT_FIELDS if name != "amendment_reason"},
+            "arrived": note.arrived_at and timezone.localtime(note.arrived_at).time(),
+            "left": note.left_at and timezone.localtime(note.left_at).time(),
         }
 
     def _version(self, note):
