@@ -9,7 +9,7 @@ import re
 from django import forms
 
 from lived.core.nhsuk_forms import NHSDateField
-from lived.rota.models import Skill, StaffProfile, SupportPreferences
+from lived.rota.models import Absence, Availability, Skill, StaffProfile, SupportPreferences
 from lived.rota.queries import short_names
 
 RANKS = [
@@ -291,3 +291,169 @@ class StaffProfileForm(forms.Form):
                 s: d.get(f"expires_{s.public_id}") for s in self.skills if d.get(f"skill_{s.public_id}")
             },
         }
+
+
+# --- support sessions, availability and leave ------------------------------------------------------
+
+
+def _time(label: str, example: str, **kwargs) -> forms.TimeField:
+    return forms.TimeField(
+        label=label,
+        input_formats=["%H:%M", "%H.%M", "%H:%M:%S"],
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "nhsuk-input--width-5"}),
+        help_text=f"Use the 24-hour clock, for example {example}",
+        error_messages={
+            "required": f"Enter {label.lower()}, for example {example}",
+            "invalid": f"Enter {label.lower()} as a time of day between 00:00 and 23:59, like {example}",
+        },
+        **kwargs,
+    )
+
+
+def _required_date(label: str, missing: str) -> NHSDateField:
+    return NHSDateField(label=label, help_text="For example, 15 3 2027", error_messages={"required": missing})
+
+
+class SessionForm(forms.Form):
+    """A session added by hand: for one of the people at the service, or a shift for the service."""
+
+    person = forms.ChoiceField(label="Who is it for?")
+    date = _required_date("Date", "Enter the date of the session")
+    window_start = _time("The time to arrive from", "08:00")
+    window_end = _time("The time to arrive by", "08:45")
+    duration_minutes = forms.IntegerField(
+        label="How long, in minutes",
+        min_value=1,
+        max_value=24 * 60,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "nhsuk-input--width-4"}),
+        error_messages={
+            "required": "Enter how long the session is, in minutes",
+            "invalid": "Enter how long the session is as a number of minutes, like 45",
+            "min_value": "Enter how long the session is: 1 minute or more",
+            "max_value": "Enter 1,440 minutes (24 hours) or fewer",
+        },
+    )
+    staff_needed = forms.TypedChoiceField(
+        label="How many staff are needed?",
+        coerce=int,
+        choices=[(1, "One"), (2, "Two (a double-up)")],
+        initial=1,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose one or two staff", "invalid_choice": "Choose one or two staff"},
+    )
+    skills = forms.MultipleChoiceField(
+        label="Skills needed (optional)", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    what = forms.CharField(
+        label="What is it for? (optional)",
+        help_text="For example, a trip to the dentist.",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "Keep it to 200 characters or fewer"},
+    )
+
+    SHIFT = "shift"
+
+    def __init__(self, *args, service, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = {str(p.public_id): p for p in people}
+        person = self.fields["person"]
+        person.choices = [
+            ("", "Choose"),
+            (self.SHIFT, f"A shift for {service.name} (no one person)"),
+            *((key, p.name) for key, p in self.people.items()),
+        ]
+        person.error_messages.update(
+            required="Choose who the session is for",
+            invalid_choice=f"Choose someone supported by {service.name}",
+        )
+        self.skill_choices = {str(s.public_id): s for s in Skill.objects.filter(active=True)}
+        self.fields["skills"].choices = [(key, s.name) for key, s in self.skill_choices.items()]
+        self.fields["skills"].error_messages["invalid_choice"] = "Choose skills from the list"
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("window_start"), data.get("window_end")
+        if start and end and end < start:
+            self.add_error(
+                "window_end", "The time to arrive by must be the same as or after the time to arrive from"
+            )
+        return data
+
+    def service_args(self) -> dict:
+        d = self.cleaned_data
+        return {
+            "data": {
+                "person": self.people.get(d["person"]),
+                "date": d["date"],
+                "window_start": d["window_start"],
+                "window_end": d["window_end"],
+                "duration_minutes": d["duration_minutes"],
+                "staff_needed": d["staff_needed"],
+                "skills": [self.skill_choices[key] for key in d["skills"]],
+                "what": d["what"],
+            }
+        }
+
+
+class GenerateSessionsForm(forms.Form):
+    """The week's button: the first day of the week it makes sessions for."""
+
+    start = forms.DateField(widget=forms.HiddenInput, error_messages={"required": "Open the week again"})
+
+
+class AvailabilityForm(forms.Form):
+    weekday = forms.TypedChoiceField(
+        label="Day",
+        coerce=int,
+        choices=[("", "Choose a day"), *Availability.Weekday.choices],
+        error_messages={"required": "Choose a day", "invalid_choice": "Choose a day"},
+    )
+    start = _time("The time from", "08:00")
+    end = _time("The time until", "16:00")
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and end <= start:
+            self.add_error("end", "The time until must be after the time from")
+        return data
+
+    def service_args(self) -> dict:
+        return {k: self.cleaned_data[k] for k in ("weekday", "start", "end")}
+
+
+class AbsenceForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="What kind of absence?",
+        choices=Absence.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose leave, off sick or training",
+            "invalid_choice": "Choose from the list",
+        },
+    )
+    starts_on = _required_date("From", "Enter the first day they are away")
+    ends_on = _required_date("Until", "Enter the last day they are away")
+    note = forms.CharField(
+        label="Note (optional)",
+        help_text="Only managers at their service can read this. Do not write health details.",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "Keep it to 500 characters or fewer"},
+    )
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", "The date until must be the same as or after the date from")
+        return data
+
+    def service_args(self) -> dict:
+        return {k: self.cleaned_data[k] for k in ("kind", "starts_on", "ends_on", "note")}
+
+
+class TakeOffForm(forms.Form):
+    """Taking an availability or an absence off needs no more than the button."""

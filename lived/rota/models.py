@@ -186,3 +186,153 @@ class NotToSend(LivedModel, Archivable):
 
     def __str__(self) -> str:
         return f"Not to send: {self.worker}"
+
+
+# --- support sessions ----------------------------------------------------------------------------
+
+
+class SupportSession(LivedModel, Versioned, Archivable):
+    """One unit of support that needs a named worker: a domiciliary visit, or a supported-living shift
+    or one-to-one hours. For a person, or for the service as a whole (`person` empty: a shift).
+
+    Made from the person's agreed plan (a routine with times: `source_key` is the routine's stable key,
+    `plan_version` the version it was made from) or added by hand. A session made from the plan has a
+    `generation_key` (the person, the routine's key and the date), unique, so making the sessions
+    again never makes a second one. Cancelling keeps the row (status, and the archive fields say who,
+    when and why); nothing is deleted."""
+
+    class Origin(models.TextChoices):
+        PLAN = "plan", "Made from the agreed plan"
+        HAND = "hand", "Added by hand"
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        CANCELLED = "cancelled", "Cancelled"
+
+    class SourceKind(models.TextChoices):
+        ROUTINE = "routine", "Routine"
+        ACTION = "action", "Action"
+
+    service = models.ForeignKey("organisations.Service", on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="support_sessions"
+    )
+    date = models.DateField()
+    window_start = models.TimeField("Arrive from")
+    window_end = models.TimeField("Arrive by")
+    duration_minutes = models.PositiveSmallIntegerField("How long, in minutes")
+    staff_needed = models.PositiveSmallIntegerField(
+        "Staff needed", default=1, choices=[(1, "One"), (2, "Two (a double-up)")]
+    )
+    skills = models.ManyToManyField(Skill, blank=True, related_name="+")
+    what = models.CharField("What the session is for", max_length=200, blank=True)
+    source_kind = models.CharField(max_length=20, choices=SourceKind.choices, blank=True)
+    source_key = models.UUIDField(null=True, blank=True)
+    plan_version = models.ForeignKey(
+        "plans.PlanVersion", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.HAND)
+    generation_key = models.CharField(max_length=120, unique=True, null=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
+
+    class Meta:
+        ordering = ["date", "window_start", "pk"]
+        indexes = [models.Index(fields=["service", "date"], name="rota_session_service_date")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(window_end__gte=models.F("window_start")),
+                name="session_window_in_order",
+            ),
+            models.CheckConstraint(condition=models.Q(duration_minutes__gt=0), name="session_has_a_length"),
+            models.CheckConstraint(
+                condition=models.Q(staff_needed__in=[1, 2]), name="session_one_or_two_staff"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        who = self.person.known_as if self.person_id else "Shift"
+        return f"{who}, {self.date} {self.window_text}"
+
+    @property
+    def window_text(self) -> str:
+        return f"{self.window_start:%H:%M}–{self.window_end:%H:%M}"
+
+    @property
+    def duration_text(self) -> str:
+        hours, minutes = divmod(self.duration_minutes, 60)
+        parts = []
+        if hours:
+            parts.append(f"{hours} hour" + ("s" if hours > 1 else ""))
+        if minutes:
+            parts.append(f"{minutes} minutes")
+        return " ".join(parts)
+
+
+# --- availability and leave ----------------------------------------------------------------------
+
+
+class Availability(LivedModel, Archivable):
+    """When a worker can work, week by week: one weekday and times. Set by a manager at their service;
+    taking one off archives it."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, "Monday"
+        TUESDAY = 1, "Tuesday"
+        WEDNESDAY = 2, "Wednesday"
+        THURSDAY = 3, "Thursday"
+        FRIDAY = 4, "Friday"
+        SATURDAY = 5, "Saturday"
+        SUNDAY = 6, "Sunday"
+
+    worker = models.ForeignKey(User, on_delete=models.PROTECT, related_name="availability")
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    start = models.TimeField("From")
+    end = models.TimeField("Until")
+
+    class Meta:
+        ordering = ["weekday", "start", "pk"]
+        verbose_name_plural = "availability"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")), name="availability_in_order"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.start:%H:%M}–{self.end:%H:%M}"
+
+
+class Absence(LivedModel, Archivable):
+    """A worker away: leave, sickness or training, from one date to another (both included). The note
+    is for managers only. Taking one off archives it."""
+
+    class Kind(models.TextChoices):
+        LEAVE = "leave", "Leave"
+        SICKNESS = "sickness", "Off sick"
+        TRAINING = "training", "Training"
+
+    worker = models.ForeignKey(User, on_delete=models.PROTECT, related_name="absences")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    starts_on = models.DateField("From")
+    ends_on = models.DateField("Until")
+    note = models.TextField("Note for managers", blank=True)
+
+    class Meta:
+        ordering = ["starts_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="absence_in_order"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.dates_text}"
+
+    @property
+    def dates_text(self) -> str:
+        def day(d):
+            return f"{d:%A} {d.day} {d:%B %Y}"
+
+        if self.starts_on == self.ends_on:
+            return day(self.starts_on)
+        return f"{day(self.starts_on)} to {day(self.ends_on)}"

@@ -4,10 +4,22 @@ preferences and not-to-send list are read only for a person the caller reached t
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+import datetime
 
-from lived.accounts.models import MANAGERS, Role, User
-from lived.rota.models import NotToSend, PreferredWorker, StaffProfile, SupportPreferences, WorkerSkill
+from django.db.models import Prefetch, Q
+
+from lived.accounts.models import MANAGERS, SENIORS, Role, User
+from lived.people.models import Person
+from lived.rota.models import (
+    Absence,
+    Availability,
+    NotToSend,
+    PreferredWorker,
+    StaffProfile,
+    SupportPreferences,
+    SupportSession,
+    WorkerSkill,
+)
 
 # The roles that go to people's homes and shifts: who the person may choose, or not want sent.
 SUPPORTING_ROLES = (Role.SUPPORT_WORKER, Role.SENIOR)
@@ -116,4 +128,48 @@ def managed_worker(user, worker_public_id) -> User | None:
         )
         .distinct()
         .first()
+    )
+
+
+def availability_of(worker) -> list[Availability]:
+    """The worker's current weekly pattern, Monday first."""
+    return list(Availability.objects.filter(worker=worker, archived_at__isnull=True))
+
+
+def absences_of(worker, *, from_date: datetime.date) -> list[Absence]:
+    """The worker's leave, sickness and training that has not ended before `from_date`. For managers
+    only (the note)."""
+    return list(Absence.objects.filter(worker=worker, archived_at__isnull=True, ends_on__gte=from_date))
+
+
+def planning_service_ids(user) -> set[int]:
+    """The services where the user plans sessions (seniors and managers): the week page's choices."""
+    return user.service_ids_with(*SENIORS)
+
+
+def week_sessions(user, service, start: datetime.date, days: int = 7) -> list[SupportSession]:
+    """The service's planned sessions for `days` days from `start`, in time order, each with its
+    person and skills: for people the user may reach (visible_to), and the service's own shifts. Three
+    queries however many sessions there are."""
+    end = start + datetime.timedelta(days=days - 1)
+    return list(
+        SupportSession.objects.filter(
+            Q(person__isnull=True) | Q(person__in=Person.objects.visible_to(user)),
+            service=service,
+            date__range=(start, end),
+            status=SupportSession.Status.PLANNED,
+        )
+        .select_related("person")
+        .prefetch_related("skills")
+        .order_by("date", "window_start", "pk")
+    )
+
+
+def people_for_sessions(user, service) -> list[Person]:
+    """The people supported by the service whom the user may reach: the choices for a session."""
+    return list(
+        Person.objects.visible_to(user)
+        .filter(service=service)
+        .active()
+        .order_by("family_name", "given_name", "pk")
     )

@@ -10,11 +10,14 @@ staff-profile permissions take the worker (a User), or nothing.
   see the list, and quality leads (the row names the page only).
 - A worker's own profile: anyone who supports people (support workers, seniors, managers).
 - Skills, hours and the 48-hour opt-out: a manager at a service where the worker works.
+- Availability and leave: the same, a manager at a service where the worker works.
+- Support sessions (the week's sessions, making them from the plans, adding one by hand): seniors and
+  managers at the session's service. Support workers wait for their own "My week".
 """
 
 import rules
 
-from lived.accounts.models import MANAGERS, WRITERS
+from lived.accounts.models import MANAGERS, SENIORS, WRITERS
 from lived.accounts.predicates import (
     any_care_role,
     is_the_person,
@@ -43,8 +46,17 @@ def manages_the_worker(user, worker):
     return bool(user.service_ids_with(*MANAGERS) & set(worker.roles_by_service))
 
 
+@rules.predicate
+def plans_at_the_service(user, service):
+    """The user is a senior or manager at this service (a Service)."""
+    if service is None or not user.is_authenticated:
+        return False
+    return service.pk in user.service_ids_with(*SENIORS)
+
+
 supports_people = role_anywhere(*WRITERS)
 manager_anywhere = role_anywhere(*MANAGERS)
+senior_anywhere = role_anywhere(*SENIORS)
 
 rules.add_perm("rota.view_preferences", any_care_role | is_the_person)
 rules.add_perm("rota.edit_preferences", is_the_person | senior_or_manager | is_key_worker)
@@ -57,3 +69,6 @@ rules.add_perm("rota.name_not_to_send_pages", is_the_person | senior_or_manager 
 rules.add_perm("rota.edit_own_profile", supports_people)
 rules.add_perm("rota.list_staff", manager_anywhere)
 rules.add_perm("rota.manage_staff_profile", manages_the_worker)
+rules.add_perm("rota.manage_availability", manages_the_worker)
+rules.add_perm("rota.view_sessions", senior_anywhere)
+rules.add_perm("rota.plan_sessions", plans_at_the_service)

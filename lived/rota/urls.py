@@ -17,4 +17,21 @@ urlpatterns = [
     path("staff/my-profile/", views.MyProfile.as_view(), name="my_profile"),
     path("staff/", views.StaffList.as_view(), name="staff_list"),
     path("staff/<uuid:worker_id>/", views.EditStaffProfile.as_view(), name="edit_staff_profile"),
+    path(
+        "staff/<uuid:worker_id>/availability/add/", views.AddAvailability.as_view(), name="add_availability"
+    ),
+    path(
+        "staff/<uuid:worker_id>/availability/<uuid:entry_id>/remove/",
+        views.RemoveAvailability.as_view(),
+        name="remove_availability",
+    ),
+    path("staff/<uuid:worker_id>/absences/add/", views.AddAbsence.as_view(), name="add_absence"),
+    path(
+        "staff/<uuid:worker_id>/absences/<uuid:entry_id>/remove/",
+        views.RemoveAbsence.as_view(),
+        name="remove_absence",
+    ),
+    path("rota/week/", views.Week.as_view(), name="week"),
+    path("rota/week/make-sessions/", views.GenerateSessions.as_view(), name="generate_sessions"),
+    path("rota/sessions/add/", views.AddSession.as_view(), name="add_session"),
 ]

@@ -3,28 +3,38 @@
 
 from __future__ import annotations
 
+import datetime
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from lived.core.audit import record_change
 from lived.core.concurrency import StaleEdit
 from lived.core.models import AuditEvent
 from lived.core.nhsuk_forms import add_service_errors
 from lived.core.permissions import PermissionView
+from lived.organisations.choice import choose_service
 from lived.people.access import PersonFormView, PersonView
 from lived.rota import forms, services
-from lived.rota.models import NotToSend, SupportPreferences
+from lived.rota.models import Absence, Availability, NotToSend, SupportPreferences
 from lived.rota.queries import (
+    absences_of,
+    availability_of,
     current_skills,
     managed_worker,
     not_to_send_for,
+    people_for_sessions,
+    planning_service_ids,
     preferences_for,
     profile_of,
     short_names,
     staff_managed_by,
+    week_sessions,
     workers_at,
 )
 
@@ -314,9 +324,270 @@ class EditStaffProfile(_ProfileFormPage):
         return forms.StaffProfileForm.initial_for(profile, current_skills(profile))
 
     def context(self):
-        return {"profile": self.profile}
+        return {
+            "profile": self.profile,
+            "availability": availability_of(self.the_worker),
+            "absences": absences_of(self.the_worker, from_date=timezone.localdate()),
+        }
 
     def save(self, form):
         return services.save_staff_profile(
             actor=self.request.user, worker=self.the_worker, **form.service_args()
         )
+
+
+# --- availability and leave, on the staff page ----------------------------------------------------
+
+
+def _managed(request, worker_id):
+    """A worker at a service the user manages (404 otherwise), whom the user may plan for (403)."""
+    worker = managed_worker(request.user, worker_id)
+    if worker is None:
+        raise Http404
+    if not request.user.has_perm("rota.manage_availability", worker):
+        raise PermissionDenied
+    return worker
+
+
+class _StaffEntryForm(PermissionView):
+    """Adding an availability or an absence to a worker's staff page."""
+
+    permission = "rota.list_staff"
+    form_class: type = forms.AvailabilityForm
+    template_name = ""
+    anchor = ""
+    saved_message = ""
+
+    def save(self, form):
+        raise NotImplementedError
+
+    def show(self, form, status=200):
+        return render(self.request, self.template_name, {"form": form, "worker": self.worker}, status=status)
+
+    def get(self, request, worker_id):
+        self.worker = _managed(request, worker_id)
+        return self.show(self.form_class())
+
+    def post(self, request, worker_id):
+        self.worker = _managed(request, worker_id)
+        form = self.form_class(request.POST)
+        if form.is_valid():
+            try:
+                self.save(form)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, self.saved_message)
+                return redirect(
+                    reverse("rota:edit_staff_profile", args=[self.worker.public_id]) + self.anchor
+                )
+        return self.show(form, status=400)
+
+
+class AddAvailability(_StaffEntryForm):
+    form_class = forms.AvailabilityForm
+    template_name = "rota/availability_form.jinja"
+    anchor = "#availability"
+    saved_message = "Availability added"
+
+    def save(self, form):
+        return services.add_availability(actor=self.request.user, worker=self.worker, **form.service_args())
+
+
+class AddAbsence(_StaffEntryForm):
+    form_class = forms.AbsenceForm
+    template_name = "rota/absence_form.jinja"
+    anchor = "#absences"
+    saved_message = "Absence added"
+
+    def save(self, form):
+        return services.add_absence(actor=self.request.user, worker=self.worker, **form.service_args())
+
+
+class _TakeOff(PermissionView):
+    """The button beside an availability or an absence on the staff page (POST only). Taking off one
+    already off (a second tap) changes nothing."""
+
+    permission = "rota.list_staff"
+    http_method_names = ["post"]
+    model: type = Availability
+    anchor = ""
+    saved_message = ""
+
+    def take_off(self, entry):
+        raise NotImplementedError
+
+    def post(self, request, worker_id, entry_id):
+        worker = _managed(request, worker_id)
+        entry = get_object_or_404(
+            self.model.objects.filter(worker=worker).select_related("worker"), public_id=entry_id
+        )
+        self.take_off(entry)
+        messages.success(request, self.saved_message)
+        return redirect(reverse("rota:edit_staff_profile", args=[worker.public_id]) + self.anchor)
+
+
+class RemoveAvailability(_TakeOff):
+    model = Availability
+    anchor = "#availability"
+    saved_message = "Availability taken off"
+
+    def take_off(self, entry):
+        services.remove_availability(actor=self.request.user, entry=entry)
+
+
+class RemoveAbsence(_TakeOff):
+    model = Absence
+    anchor = "#absences"
+    saved_message = "Absence taken off"
+
+    def take_off(self, entry):
+        services.remove_absence(actor=self.request.user, entry=entry)
+
+
+# --- a week of sessions, per service -------------------------------------------------------------
+
+
+def _start(request) -> datetime.date:
+    """The week's first day from `?start=YYYY-MM-DD`; today when it is missing or not a date."""
+    try:
+        return datetime.date.fromisoformat(request.GET.get("start", ""))
+    except ValueError:
+        return timezone.localdate()
+
+
+def _week_url(service, start: datetime.date) -> str:
+    return reverse("rota:week") + "?" + urlencode({"service": service.public_id, "start": start.isoformat()})
+
+
+def _chosen(request):
+    """The service this page is about: one where the user plans sessions, by `?service=` (an unknown
+    one, or one that is not theirs, is a 404)."""
+    choice = choose_service(request, service_ids=planning_service_ids(request.user))
+    if choice.service is None:
+        raise Http404("You do not plan sessions at any service")
+    return choice
+
+
+class Week(PermissionView):
+    """A service's sessions for a week, day by day, with who each is for and what it needs. Seniors
+    and managers at the service; a support worker's own week comes with assignment."""
+
+    permission = "rota.view_sessions"
+
+    def get(self, request):
+        choice = _chosen(request)
+        service, start = choice.service, _start(request)
+        sessions = week_sessions(request.user, service, start)
+        by_day: dict[datetime.date, list] = {start + datetime.timedelta(days=n): [] for n in range(7)}
+        for session in sessions:
+            by_day[session.date].append(session)
+        week = datetime.timedelta(days=7)
+        return render(
+            request,
+            "rota/week.jinja",
+            {
+                "choice": choice,
+                "service": service,
+                "start": start,
+                "end": start + datetime.timedelta(days=6),
+                "days": list(by_day.items()),
+                "count": len(sessions),
+                "previous_url": _week_url(service, start - week),
+                "next_url": _week_url(service, start + week),
+                "add_url": reverse("rota:add_session")
+                + "?"
+                + urlencode({"service": service.public_id, "start": start.isoformat()}),
+                "generate_url": reverse("rota:generate_sessions") + "?service=" + str(service.public_id),
+            },
+        )
+
+
+class GenerateSessions(PermissionView):
+    """The week's button: make the sessions the agreed plans give for the seven days from `start`."""
+
+    permission = "rota.view_sessions"
+    http_method_names = ["post"]
+
+    def post(self, request):
+        service = _chosen(request).service
+        form = forms.GenerateSessionsForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "Open the week again and press the button again")
+            return redirect(_week_url(service, timezone.localdate()))
+        start = form.cleaned_data["start"]
+        try:
+            result = services.generate_sessions(request.user, service, start, 7)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            message = f"Sessions made from the agreed plans: {result.sentence()}"
+            if result.skipped:
+                message += (
+                    " Not made, because their times are spread over more than one visit (add them by hand): "
+                    + "; ".join(result.skipped)
+                    + "."
+                )
+            messages.success(request, message)
+        return redirect(_week_url(service, start))
+
+
+class AddSession(PermissionView):
+    """A session added by hand, for a person at the service or a shift for the service."""
+
+    permission = "rota.view_sessions"
+
+    def setup_page(self, request):
+        self.choice = _chosen(request)
+        self.service = self.choice.service
+        self.people = people_for_sessions(request.user, self.service)
+        self.start = _start(request)
+        wanted = request.GET.get("person", "")
+        if wanted and not any(str(p.public_id) == wanted for p in self.people):
+            raise Http404("No such person at this service")
+        self.wanted = wanted
+
+    def show(self, form, status=200):
+        return render(
+            self.request,
+            "rota/session_form.jinja",
+            {"form": form, "service": self.service, "back_url": _week_url(self.service, self.start)},
+            status=status,
+        )
+
+    def form(self, data=None):
+        return forms.SessionForm(
+            data,
+            service=self.service,
+            people=self.people,
+            initial={"person": self.wanted, "staff_needed": 1},
+        )
+
+    def get(self, request):
+        self.setup_page(request)
+        return self.show(self.form())
+
+    def post(self, request):
+        self.setup_page(request)
+        form = self.form(request.POST)
+        if form.is_valid():
+            try:
+                session = services.add_session(
+                    actor=request.user, service=self.service, **form.service_args()
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                who = session.person.known_as if session.person_id else f"a shift at {self.service.name}"
+                messages.success(
+                    request,
+                    f"Session added for {who}: {session.date:%A} {session.date.day} {session.date:%B}, "
+                    f"{session.window_text}",
+                )
+                start = (
+                    self.start
+                    if self.start <= session.date < self.start + datetime.timedelta(days=7)
+                    else session.date
+                )
+                return redirect(_week_url(self.service, start))
+        return self.show(form, status=400)
