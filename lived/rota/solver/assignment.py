@@ -1,0 +1,837 @@
+"""Shift assignment without travel: min-cost flow for the core and the bound, CP-SAT for the rules.
+
+`solve(problem)` returns a `Rota` whose every assignment holds the hard rules (availability and
+leave, skills on the day, one session at a time, not-to-send, hours, the Working Time Regulations as
+read in docs/adr/0021-rota-solvers.md, double-ups by different workers), with the weighted
+preferences as low as it found, a lower bound on them, every uncovered session with the rules that
+excluded each candidate, and every preference it could not meet with the reason.
+
+1. Eligibility first: a pair (session, worker) exists only if no per-pair rule excludes it.
+2. Min-cost flow over *minutes* (source -> session -> worker -> sink, hours caps on the last arcs,
+   overtime as a second, dearer arc): exactly the linear relaxation of the assignment with hours,
+   so its cost is a valid lower bound. It ignores overlaps and rest, which is why it is not the rota.
+3. A feasible rota built in time order from the flow's choices (each session to the workers the
+   flow sent most minutes through, if every rule still holds).
+4. CP-SAT over the eligible pairs with every rule, hinted with that rota, for the time left. Its own
+   bound is valid too (the model is exact, or a relaxation where a rule's cuts were capped), so the
+   reported bound is the better of the two.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import math
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ortools.graph.python import min_cost_flow
+from ortools.sat.python import cp_model
+
+from lived.rota.solver.shifts import (
+    BREAK,
+    DAILY_REST,
+    LONGEST_WITHOUT_BREAK,
+    MINUTE,
+    WEEK_MINUTES_48,
+    WEEKLY_REST,
+    Change,
+    Preferences,
+    Problem,
+    Rota,
+    Rule,
+    Session,
+    Shortfall,
+    Status,
+    Unassigned,
+    Worker,
+)
+
+# Minimal runs of back-to-back sessions that need a break, per worker, before the rule is checked
+# after the solve instead (the rota is then repaired from the flow-guided one).
+MAX_BREAK_CUTS_PER_WORKER = 20_000
+
+EXTRA_PARAMETERS: dict = {}
+
+PHRASES = {
+    Rule.UNAVAILABLE: "is not working then",
+    Rule.LEAVE: "is on leave",
+    Rule.SICK: "is off sick",
+    Rule.SKILL: "does not have the skill needed",
+    Rule.SKILL_EXPIRED: "has training that has lapsed",
+    Rule.NOT_TO_SEND: "is on the not-to-send list",
+    Rule.OTHER_SERVICE: "works at another service",
+    Rule.BUSY: "is at another session",
+    Rule.HOURS: "has reached their hours limit",
+    Rule.DAILY_REST: "needs 11 hours' rest between working days",
+    Rule.WEEKLY_REST: "needs 24 hours' rest in the week",
+    Rule.BREAK: "needs a 20-minute break after 6 hours",
+    Rule.ON_SESSION: "is already on this session",
+    Rule.BALANCE: "is needed at another session",
+}
+
+
+def weekly_cap(worker: Worker, horizon_minutes: int) -> int:
+    """The most minutes the worker may work in the horizon: their maximum, and 48 hours unless opted out."""
+    cap = worker.maximum_minutes if worker.maximum_minutes is not None else horizon_minutes
+    if not worker.opted_out_of_48_hours:
+        cap = min(cap, WEEK_MINUTES_48)
+    return cap
+
+
+def exclusion(
+    session: Session, worker: Worker, prefs: Preferences | None, cap: int, spans: list | None
+) -> Rule | None:
+    """The per-pair rule that stops this worker being sent to this session, or None."""
+    if session.service is not None and session.service not in worker.services:
+        return Rule.OTHER_SERVICE
+    if prefs is not None and worker.id in prefs.not_to_send:
+        return Rule.NOT_TO_SEND
+    for absence in worker.absences:
+        if absence.start < session.end and session.start < absence.end:
+            return Rule.SICK if absence.kind == "sick" else Rule.LEAVE
+    if spans is not None and not _within(session, spans):
+        return Rule.UNAVAILABLE
+    last_day = (session.end - MINUTE).date()
+    for skill in session.skills:
+        if skill not in worker.skills:
+            return Rule.SKILL
+        expires = worker.skills[skill]
+        if expires is not None and expires < last_day:
+            return Rule.SKILL_EXPIRED
+    if session.minutes > cap:
+        return Rule.HOURS
+    return None
+
+
+def _merged(windows) -> list[tuple[datetime.datetime, datetime.datetime]]:
+    spans: list[tuple[datetime.datetime, datetime.datetime]] = []
+    for window in sorted(windows, key=lambda w: w.start):
+        if spans and window.start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], window.end))
+        else:
+            spans.append((window.start, window.end))
+    return spans
+
+
+def _within(session: Session, spans) -> bool:
+    i = bisect.bisect_right(spans, (session.start, datetime.datetime.max)) - 1
+    return i >= 0 and spans[i][0] <= session.start and session.end <= spans[i][1]
+
+
+class _Timeline:
+    """One worker's sessions so far, and whether one more keeps the working-time rules."""
+
+    def __init__(self, cap: int, horizon: tuple[datetime.datetime, datetime.datetime]):
+        self.cap = cap
+        self.horizon = horizon
+        self.items: list[Session] = []
+        self.minutes = 0
+
+    def add(self, session: Session) -> None:
+        bisect.insort(self.items, session, key=lambda s: (s.start, s.end))
+        self.minutes += session.minutes
+
+    def remove(self, session: Session) -> None:
+        self.items.remove(session)
+        self.minutes -= session.minutes
+
+    def conflict(self, session: Session) -> Rule | None:
+        for other in self.items:
+            if other.start < session.end and session.start < other.end:
+                return Rule.BUSY
+        if self.minutes + session.minutes > self.cap:
+            return Rule.HOURS
+        for other in self.items:
+            first, second = (other, session) if other.start < session.start else (session, other)
+            if first.day < second.day and second.start - first.end < DAILY_REST:
+                return Rule.DAILY_REST
+        items = sorted([*self.items, session], key=lambda s: s.start)
+        if _needs_break(items):
+            return Rule.BREAK
+        if not _has_weekly_rest(items, self.horizon):
+            return Rule.WEEKLY_REST
+        return None
+
+
+def _needs_break(items: list[Session]) -> bool:
+    run_start, run_end, run_len = None, None, 0
+    for s in items:
+        if run_end is not None and s.start - run_end < BREAK:
+            run_end, run_len = max(run_end, s.end), run_len + 1
+        else:
+            run_start, run_end, run_len = s.start, s.end, 1
+        if run_len > 1 and run_end - run_start > LONGEST_WITHOUT_BREAK:
+            return True
+    return False
+
+
+def _has_weekly_rest(items: list[Session], horizon) -> bool:
+    cursor = horizon[0]
+    for s in items:
+        if s.start - cursor >= WEEKLY_REST:
+            return True
+        cursor = max(cursor, s.end)
+    return horizon[1] - cursor >= WEEKLY_REST
+
+
+@dataclass
+class _Index:
+    problem: Problem
+    sessions: list[Session]
+    workers: list[Worker]
+    caps: list[int]
+    eligible: list[list[int]]  # session index -> worker indices
+    exclusions: list[Counter]  # session index -> Rule -> count
+    excluded_by: list[dict[int, Rule]]  # session index -> worker index -> rule (only for ranked workers)
+    rate: dict[tuple[int, int], int]  # per-minute cost of a pair
+    published: dict[int, set[int]]  # session index -> previously published worker indices
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def _prefs(problem: Problem, session: Session) -> Preferences | None:
+    return problem.preferences.get(session.person) if session.person is not None else None
+
+
+def pair_rate(problem: Problem, session: Session, worker: Worker) -> int:
+    """The per-minute preference cost of sending this worker to this session."""
+    prefs = _prefs(problem, session)
+    if prefs is None:
+        return 0
+    w = problem.weights
+    rate = 0
+    if prefs.ranked:
+        rate += w.rank_cost(prefs.ranked.index(worker.id)) if worker.id in prefs.ranked else w.not_chosen
+    if prefs.gender and worker.gender != prefs.gender:
+        rate += w.gender
+    if prefs.language and prefs.language not in worker.languages:
+        rate += w.language
+    if prefs.last_week and worker.id not in prefs.last_week:
+        rate += w.not_last_week
+    return rate
+
+
+def _index(problem: Problem) -> _Index:
+    sessions = sorted(problem.sessions, key=lambda s: (s.start, s.end, s.id))
+    workers = list(problem.workers)
+    horizon = problem.horizon()
+    horizon_minutes = int((horizon[1] - horizon[0]) / MINUTE)
+    caps = [weekly_cap(w, horizon_minutes) for w in workers]
+    spans = [None if w.availability is None else _merged(w.availability) for w in workers]
+    by_service: dict[str, list[int]] = defaultdict(list)
+    for wi, worker in enumerate(workers):
+        for service in worker.services:
+            by_service[service].append(wi)
+    worker_index = {w.id: wi for wi, w in enumerate(workers)}
+    eligible, exclusions, excluded_by = [], [], []
+    rate: dict[tuple[int, int], int] = {}
+    for si, session in enumerate(sessions):
+        prefs = _prefs(problem, session)
+        counts: Counter = Counter()
+        if session.service is None:
+            candidates = range(len(workers))
+        else:
+            candidates = by_service.get(session.service, [])
+            counts[Rule.OTHER_SERVICE] = len(workers) - len(candidates)
+        ok, ranked_rules = [], {}
+        ranked = set(prefs.ranked) if prefs else set()
+        for wi in candidates:
+            rule = exclusion(session, workers[wi], prefs, caps[wi], spans[wi])
+            if rule is None:
+                ok.append(wi)
+                rate[si, wi] = pair_rate(problem, session, workers[wi])
+            else:
+                counts[rule] += 1
+                if workers[wi].id in ranked:
+                    ranked_rules[wi] = rule
+        for worker_id in ranked:
+            wi = worker_index.get(worker_id)
+            if wi is not None and wi not in ranked_rules and wi not in ok:
+                ranked_rules[wi] = Rule.OTHER_SERVICE
+        eligible.append(ok)
+        exclusions.append(counts)
+        excluded_by.append(ranked_rules)
+    published: dict[int, set[int]] = {}
+    if problem.published is not None:
+        position = {s.id: si for si, s in enumerate(sessions)}
+        for session_id, worker_ids in problem.published.items():
+            if session_id in position:
+                published[position[session_id]] = {worker_index[w] for w in worker_ids if w in worker_index}
+    return _Index(problem, sessions, workers, caps, eligible, exclusions, excluded_by, rate, published)
+
+
+def _flow_bound(ix: _Index) -> tuple[int, dict[tuple[int, int], int], float]:
+    """The min-cost flow over minutes: (lower bound, minutes per pair, seconds)."""
+    started = time.perf_counter()
+    w = ix.problem.weights
+    flow = min_cost_flow.SimpleMinCostFlow()
+    source, sink = 0, 1
+    session_node = 2
+    worker_node = 2 + len(ix.sessions)
+    tails, heads, caps, costs = [], [], [], []
+    total = 0
+    constant = 0
+    pair_arcs: list[tuple[int, int]] = []
+    for si, session in enumerate(ix.sessions):
+        need = session.staff_needed * session.minutes
+        total += need
+        tails += [source, session_node + si]
+        heads += [session_node + si, sink]
+        caps += [need, need]
+        costs += [0, w.unassigned]
+        previous = ix.published.get(si, set())
+        constant += w.change * len(previous)
+        for wi in ix.eligible[si]:
+            cost = ix.rate[si, wi]
+            if wi in previous:
+                cost -= math.ceil(w.change / session.minutes)  # rounded so the bound stays below
+            tails.append(session_node + si)
+            heads.append(worker_node + wi)
+            caps.append(session.minutes)
+            costs.append(cost)
+            pair_arcs.append((si, wi))
+    for wi, worker in enumerate(ix.workers):
+        contracted = min(worker.contracted_minutes, ix.caps[wi])
+        tails += [worker_node + wi, worker_node + wi]
+        heads += [sink, sink]
+        caps += [contracted, ix.caps[wi] - contracted]
+        costs += [0, w.overtime]
+    flow.add_arcs_with_capacity_and_unit_cost(tails, heads, caps, costs)
+    flow.set_node_supply(source, total)
+    flow.set_node_supply(sink, -total)
+    status = flow.solve()
+    if status != flow.OPTIMAL:  # cannot happen: the unassigned arcs always carry the supply
+        raise RuntimeError(f"min-cost flow: {status}")
+    minutes = {}
+    arc = 0
+    for si in range(len(ix.sessions)):
+        arc += 2
+        for wi in ix.eligible[si]:
+            f = flow.flow(arc)
+            if f:
+                minutes[si, wi] = f
+            arc += 1
+    return flow.optimal_cost() + constant, minutes, time.perf_counter() - started
+
+
+def _construct(ix: _Index, guide: dict[tuple[int, int], int]) -> list[list[int]]:
+    """A feasible rota in time order, each session to the flow's workers first, then the cheapest."""
+    horizon = ix.problem.horizon()
+    timelines = [_Timeline(cap, horizon) for cap in ix.caps]
+    chosen: list[list[int]] = []
+    for si, session in enumerate(ix.sessions):
+        previous = ix.published.get(si, set())
+        order = sorted(
+            ix.eligible[si],
+            key=lambda wi: (wi not in previous, -guide.get((si, wi), 0), ix.rate[si, wi], wi),
+        )
+        picked: list[int] = []
+        for wi in order:
+            if len(picked) == session.staff_needed:
+                break
+            if timelines[wi].conflict(session) is None:
+                timelines[wi].add(session)
+                picked.append(wi)
+        chosen.append(picked)
+    return chosen
+
+
+def objective_of(ix: _Index, chosen: list[list[int]]) -> int:
+    w = ix.problem.weights
+    total = 0
+    minutes = [0] * len(ix.workers)
+    team: dict[str, set[int]] = defaultdict(set)
+    for si, session in enumerate(ix.sessions):
+        picked = chosen[si]
+        total += (session.staff_needed - len(picked)) * session.minutes * w.unassigned
+        for wi in picked:
+            total += ix.rate[si, wi] * session.minutes
+            minutes[wi] += session.minutes
+            if session.person is not None:
+                team[session.person].add(wi)
+        total += w.change * len(ix.published.get(si, set()) - set(picked))
+    for wi, worker in enumerate(ix.workers):
+        total += w.overtime * max(0, minutes[wi] - worker.contracted_minutes)
+    for person, members in team.items():
+        prefs = ix.problem.preferences.get(person)
+        if prefs is not None and prefs.small_team:
+            total += w.extra_team_member * max(0, len(members) - w.small_team_size)
+    return total
+
+
+def _break_chains(sessions: list[Session], idxs: list[int]) -> list[list[int]] | None:
+    """Minimal runs of back-to-back sessions (gaps under 20 minutes) longer than 6 hours."""
+    order = sorted(idxs, key=lambda si: sessions[si].start)
+    starts = [sessions[si].start for si in order]
+    successors = {}
+    for si in order:
+        end = sessions[si].end
+        lo = bisect.bisect_left(starts, end)
+        hi = bisect.bisect_left(starts, end + BREAK)
+        successors[si] = order[lo:hi]
+    chains: list[list[int]] = []
+
+    def extend(path: list[int]) -> bool:
+        first = sessions[path[0]]
+        for nxt in successors[path[-1]]:
+            if sessions[nxt].end - first.start > LONGEST_WITHOUT_BREAK:
+                if len(path) == 1 or sessions[nxt].end - sessions[path[1]].start <= LONGEST_WITHOUT_BREAK:
+                    chains.append([*path, nxt])
+                    if len(chains) > MAX_BREAK_CUTS_PER_WORKER:
+                        return False
+            elif not extend([*path, nxt]):
+                return False
+        return True
+
+    for si in order:
+        if successors[si] and not extend([si]):
+            return None
+    return chains
+
+
+def _cpsat(ix: _Index, hint: list[list[int]], deadline: float, seed: int, threads: int):
+    model_started = time.perf_counter()
+    w = ix.problem.weights
+    sessions = ix.sessions
+    horizon = ix.problem.horizon()
+    model = cp_model.CpModel()
+    x: dict[tuple[int, int], cp_model.IntVar] = {}
+    by_worker: dict[int, list[int]] = defaultdict(list)
+    hinted = {(si, wi) for si, picked in enumerate(hint) for wi in picked}
+    obj_vars, obj_coefs = [], []
+    constant = 0
+    for si, session in enumerate(sessions):
+        previous = ix.published.get(si, set())
+        constant += session.staff_needed * session.minutes * w.unassigned + w.change * len(previous)
+        row = []
+        for wi in ix.eligible[si]:
+            var = model.new_bool_var(f"x{si}_{wi}")
+            x[si, wi] = var
+            by_worker[wi].append(si)
+            row.append(var)
+            coef = (ix.rate[si, wi] - w.unassigned) * session.minutes - (w.change if wi in previous else 0)
+            if coef:
+                obj_vars.append(var)
+                obj_coefs.append(coef)
+            model.add_hint(var, (si, wi) in hinted)
+        if len(row) > session.staff_needed:
+            model.add(cp_model.LinearExpr.sum(row) <= session.staff_needed)
+    relaxed = False
+    hint_minutes = Counter()
+    for si, picked in enumerate(hint):
+        for wi in picked:
+            hint_minutes[wi] += sessions[si].minutes
+    for wi, idxs in by_worker.items():
+        worker = ix.workers[wi]
+        idxs.sort(key=lambda si: (sessions[si].start, sessions[si].end))
+        # One session at a time: the maximal cliques of the interval graph, by a sweep.
+        events = sorted(
+            [(sessions[si].start, 1, si) for si in idxs] + [(sessions[si].end, 0, si) for si in idxs]
+        )
+        active: set[int] = set()
+        grew = False
+        for _, kind, si in events:
+            if kind == 1:
+                active.add(si)
+                grew = True
+            else:
+                if grew and len(active) > 1:
+                    model.add_at_most_one(x[a, wi] for a in active)
+                grew = False
+                active.discard(si)
+        # Hours: the cap, and the minutes above the contract (fair hours).
+        worked = cp_model.LinearExpr.weighted_sum(
+            [x[si, wi] for si in idxs], [sessions[si].minutes for si in idxs]
+        )
+        possible = sum(sessions[si].minutes for si in idxs)
+        if possible > ix.caps[wi]:
+            model.add(worked <= ix.caps[wi])
+        if possible > worker.contracted_minutes:
+            over = model.new_int_var(0, possible, f"over{wi}")
+            model.add(over >= worked - worker.contracted_minutes)
+            obj_vars.append(over)
+            obj_coefs.append(w.overtime)
+            model.add_hint(over, max(0, hint_minutes[wi] - worker.contracted_minutes))
+        # 11 hours between working days: a session and any later day's session starting too soon.
+        # The later sessions that clash with one of day D form a prefix (by start) of all later ones,
+        # so a chain of "some of the first k is worked" literals keeps this linear in size.
+        by_day: dict[datetime.date, list[int]] = defaultdict(list)
+        for si in idxs:
+            by_day[sessions[si].day].append(si)
+        for day, today in by_day.items():
+            later = [si for si in idxs if sessions[si].day > day]
+            if not later:
+                continue
+            later_starts = [sessions[si].start for si in later]
+            reach = {a: bisect.bisect_left(later_starts, sessions[a].end + DAILY_REST) for a in today}
+            longest = max(reach.values())
+            if not longest:
+                continue
+            prefix = []
+            for k in range(longest):
+                lit = x[later[k], wi]
+                if k == 0:
+                    prefix.append(lit)
+                    continue
+                y = model.new_bool_var(f"rest{wi}_{day}_{k}")
+                model.add_implication(prefix[-1], y)
+                model.add_implication(lit, y)
+                model.add_hint(y, any((later[j], wi) in hinted for j in range(k + 1)))
+                prefix.append(y)
+            for a, k in reach.items():
+                if k:
+                    model.add_bool_or([x[a, wi].Not(), prefix[k - 1].Not()])
+        # A 20-minute break in a run over 6 hours: forbid every minimal run that would need one.
+        chains = _break_chains(sessions, idxs)
+        if chains is None:
+            relaxed = True
+        else:
+            for chain in chains:
+                model.add_bool_or([x[si, wi].Not() for si in chain])
+        # 24 hours' rest in the week: some 24-hour window (from the week's start or a session's end)
+        # holds none of the worker's sessions.
+        # (Nothing to add when the worker's possible sessions leave such a window anyway.)
+        free_window = _has_weekly_rest([sessions[si] for si in idxs], horizon)
+        overlapping = []
+        if not free_window:
+            starts = sorted({horizon[0], horizon[1] - WEEKLY_REST} | {sessions[si].end for si in idxs})
+            windows = [t for t in starts if horizon[0] <= t and t + WEEKLY_REST <= horizon[1]]
+            for t in windows:
+                overlapping.append(
+                    [si for si in idxs if sessions[si].start < t + WEEKLY_REST and t < sessions[si].end]
+                )
+        if not free_window:
+            choices = []
+            for k, inside in enumerate(overlapping):
+                r = model.new_bool_var(f"weekrest{wi}_{k}")
+                model.add_bool_and([x[si, wi].Not() for si in inside]).only_enforce_if(r)
+                model.add_hint(r, not any((si, wi) in hinted for si in inside))
+                choices.append(r)
+            model.add_bool_or(choices)
+    # A small team: each different worker beyond the team size costs.
+    person_sessions: dict[str, list[int]] = defaultdict(list)
+    for si, session in enumerate(sessions):
+        if session.person is not None:
+            person_sessions[session.person].append(si)
+    for person, sis in person_sessions.items():
+        prefs = ix.problem.preferences.get(person)
+        if prefs is None or not prefs.small_team:
+            continue
+        team_workers = sorted({wi for si in sis for wi in ix.eligible[si]})
+        if len(team_workers) <= w.small_team_size:
+            continue
+        members = []
+        hint_members = {wi for si in sis for wi in hint[si]}
+        for wi in team_workers:
+            y = model.new_bool_var(f"team{person}_{wi}")
+            for si in sis:
+                if (si, wi) in x:
+                    model.add_implication(x[si, wi], y)
+            model.add_hint(y, wi in hint_members)
+            members.append(y)
+        extra = model.new_int_var(0, len(members), f"extra{person}")
+        model.add(extra >= cp_model.LinearExpr.sum(members) - w.small_team_size)
+        model.add_hint(extra, max(0, len(hint_members) - w.small_team_size))
+        obj_vars.append(extra)
+        obj_coefs.append(w.extra_team_member)
+    model.minimize(cp_model.LinearExpr.weighted_sum(obj_vars, obj_coefs) + constant)
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.01, deadline - time.perf_counter())
+    solver.parameters.num_workers = threads
+    solver.parameters.random_seed = seed
+    for key, value in EXTRA_PARAMETERS.items():
+        setattr(solver.parameters, key, value)
+    built = time.perf_counter()
+    status = solver.solve(model)
+    ix.timings["model"] = built - model_started
+    ix.timings["cpsat"] = time.perf_counter() - built
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None, None, False, relaxed
+    chosen = [[] for _ in sessions]
+    for (si, wi), var in x.items():
+        if solver.boolean_value(var):
+            chosen[si].append(wi)
+    return chosen, math.ceil(solver.best_objective_bound - 1e-6), status == cp_model.OPTIMAL, relaxed
+
+
+def _holds(ix: _Index, chosen: list[list[int]]) -> bool:
+    """The solver's own re-check, for a rota from a model whose break cuts were capped."""
+    horizon = ix.problem.horizon()
+    timelines = [_Timeline(cap, horizon) for cap in ix.caps]
+    for si, picked in enumerate(chosen):
+        for wi in picked:
+            if timelines[wi].conflict(ix.sessions[si]) is not None:
+                return False
+            timelines[wi].add(ix.sessions[si])
+    return True
+
+
+def _fill(ix: _Index, chosen: list[list[int]]) -> list[_Timeline]:
+    """Give uncovered places any eligible worker who can still take them; return the timelines."""
+    horizon = ix.problem.horizon()
+    timelines = [_Timeline(cap, horizon) for cap in ix.caps]
+    for si, picked in enumerate(chosen):
+        for wi in picked:
+            timelines[wi].add(ix.sessions[si])
+    position = {s.id: si for si, s in enumerate(ix.sessions)}
+    for si, session in enumerate(ix.sessions):
+        if len(chosen[si]) >= session.staff_needed:
+            continue
+        for wi in sorted(ix.eligible[si], key=lambda wi: ix.rate[si, wi]):
+            if len(chosen[si]) == session.staff_needed:
+                break
+            if wi not in chosen[si] and timelines[wi].conflict(session) is None:
+                timelines[wi].add(session)
+                chosen[si].append(wi)
+        # Still short: move one of a candidate's sessions to someone else to free them (one swap).
+        for wi in sorted(ix.eligible[si], key=lambda wi: ix.rate[si, wi]):
+            if len(chosen[si]) == session.staff_needed:
+                break
+            if wi in chosen[si]:
+                continue
+            line = timelines[wi]
+            rule = line.conflict(session)
+            blocking = [
+                o
+                for o in line.items
+                if rule != Rule.BUSY or (o.start < session.end and session.start < o.end)
+            ]
+            for other in blocking:
+                oi = position[other.id]
+                line.remove(other)
+                if line.conflict(session) is None:
+                    taker = next(
+                        (
+                            wj
+                            for wj in ix.eligible[oi]
+                            if wj != wi and wj not in chosen[oi] and timelines[wj].conflict(other) is None
+                        ),
+                        None,
+                    )
+                    if taker is not None:
+                        timelines[taker].add(other)
+                        chosen[oi][chosen[oi].index(wi)] = taker
+                        line.add(session)
+                        chosen[si].append(wi)
+                        break
+                line.add(other)
+    return timelines
+
+
+def _improve(ix: _Index, chosen: list[list[int]], timelines: list[_Timeline], deadline: float) -> None:
+    """Hand each place to a cheaper worker who can take it, while that lowers the cost (1-opt)."""
+    w = ix.problem.weights
+    team: dict[str, Counter] = defaultdict(Counter)
+    for si, picked in enumerate(chosen):
+        person = ix.sessions[si].person
+        if person is not None:
+            for wi in picked:
+                team[person][wi] += 1
+
+    def overtime(wi: int, minutes: int) -> int:
+        return w.overtime * max(0, minutes - ix.workers[wi].contracted_minutes)
+
+    improved = True
+    while improved and time.perf_counter() < deadline:
+        improved = False
+        for si, session in enumerate(ix.sessions):
+            prefs = _prefs(ix.problem, session)
+            small = prefs is not None and prefs.small_team
+            members = team[session.person] if session.person is not None else Counter()
+            previous = ix.published.get(si, set())
+            for slot, wi in enumerate(chosen[si]):
+                d = session.minutes
+                # Taking a published worker off costs a change; putting one back saves it.
+                base = ix.rate[si, wi] * d - (w.change if wi in previous else 0)
+                out_gain = overtime(wi, timelines[wi].minutes) - overtime(wi, timelines[wi].minutes - d)
+                best, best_wj = 0, None
+                for wj in ix.eligible[si]:
+                    if wj in chosen[si]:
+                        continue
+                    delta = ix.rate[si, wj] * d - (w.change if wj in previous else 0) - base - out_gain
+                    delta += overtime(wj, timelines[wj].minutes + d) - overtime(wj, timelines[wj].minutes)
+                    if small:
+                        size = len(members)
+                        after = size - (members[wi] == 1) + (members[wj] == 0)
+                        delta += w.extra_team_member * (
+                            max(0, after - w.small_team_size) - max(0, size - w.small_team_size)
+                        )
+                    if delta < best and timelines[wj].conflict(session) is None:
+                        best, best_wj = delta, wj
+                if best_wj is not None:
+                    timelines[wi].remove(session)
+                    timelines[best_wj].add(session)
+                    chosen[si][slot] = best_wj
+                    if session.person is not None:
+                        members[wi] -= 1
+                        if not members[wi]:
+                            del members[wi]
+                        members[best_wj] += 1
+                    improved = True
+
+
+def _why_not(ix: _Index, timelines, si: int, wi: int, chosen: list[int]) -> Rule:
+    if wi in ix.excluded_by[si]:
+        return ix.excluded_by[si][wi]
+    if wi in chosen:
+        return Rule.ON_SESSION
+    if wi not in ix.eligible[si]:
+        return Rule.OTHER_SERVICE
+    return timelines[wi].conflict(ix.sessions[si]) or Rule.BALANCE
+
+
+def _name(worker: Worker) -> str:
+    return worker.name or worker.id
+
+
+def _explain(ix: _Index, chosen: list[list[int]], timelines) -> tuple[list[Unassigned], list[Shortfall]]:
+    unassigned, shortfalls = [], []
+    worker_index = {w.id: wi for wi, w in enumerate(ix.workers)}
+    for si, session in enumerate(ix.sessions):
+        picked = chosen[si]
+        if len(picked) < session.staff_needed:
+            reasons = Counter(ix.exclusions[si])
+            for wi in ix.eligible[si]:
+                if wi in picked:
+                    reasons[Rule.ON_SESSION] += 1
+                else:
+                    reasons[timelines[wi].conflict(session) or Rule.BALANCE] += 1
+            missing = session.staff_needed - len(picked)
+            parts = ", ".join(f"{n} {rule.value}" for rule, n in reasons.most_common() if n)
+            what = "No worker could be sent" if not picked else f"{missing} more worker(s) needed"
+            reason = f"{what}: {parts}." if parts else f"{what}: there are no workers on the rota."
+            unassigned.append(
+                Unassigned(session.id, missing, {r.value: n for r, n in reasons.items()}, reason)
+            )
+        prefs = _prefs(ix.problem, session)
+        if prefs is None:
+            continue
+        for wi in picked:
+            worker = ix.workers[wi]
+            if prefs.ranked and worker.id not in prefs.ranked:
+                why = []
+                for ranked_id in prefs.ranked:
+                    ri = worker_index.get(ranked_id)
+                    if ri is None:
+                        continue
+                    rule = _why_not(ix, timelines, si, ri, picked)
+                    if rule != Rule.ON_SESSION:
+                        why.append(f"{_name(ix.workers[ri])} {PHRASES[rule]}")
+                if why:
+                    reason = f"{'; '.join(why)}, so {_name(worker)} is coming."
+                else:
+                    reason = f"The workers you chose are on this session, so {_name(worker)} is coming too."
+                shortfalls.append(
+                    Shortfall(session.person, session.id, "preferred worker", reason, worker.id)
+                )
+            for kind, wanted, has in (
+                ("gender", prefs.gender, lambda w, g: w.gender == g),
+                ("language", prefs.language, lambda w, lang: lang in w.languages),
+            ):
+                if not wanted or has(worker, wanted):
+                    continue
+                matching = [wj for wj in ix.eligible[si] if has(ix.workers[wj], wanted)]
+                free = [wj for wj in matching if wj not in picked and timelines[wj].conflict(session) is None]
+                if not matching:
+                    reason = f"No worker who matches ({wanted}) can be sent to this session."
+                elif not free:
+                    reason = f"Every worker who matches ({wanted}) is at another session or at their limits."
+                else:
+                    reason = "The workers who match were needed for other sessions."
+                shortfalls.append(Shortfall(session.person, session.id, kind, reason, worker.id))
+    per_person: dict[str, list[int]] = defaultdict(list)
+    for si, session in enumerate(ix.sessions):
+        if session.person is not None:
+            per_person[session.person].append(si)
+    for person, sis in per_person.items():
+        prefs = ix.problem.preferences.get(person)
+        if prefs is None:
+            continue
+        team = {wi for si in sis for wi in chosen[si]}
+        if prefs.small_team and len(team) > ix.problem.weights.small_team_size:
+            reason = (
+                f"{len(team)} different workers this week: a team of "
+                f"{ix.problem.weights.small_team_size} could not cover every session."
+            )
+            shortfalls.append(Shortfall(person, None, "small team", reason))
+        if prefs.last_week and not any(ix.workers[wi].id in prefs.last_week for wi in team):
+            why = []
+            for worker_id in sorted(prefs.last_week):
+                ri = worker_index.get(worker_id)
+                if ri is not None:
+                    rules = Counter(_why_not(ix, timelines, si, ri, chosen[si]) for si in sis)
+                    why.append(f"{_name(ix.workers[ri])} {PHRASES[rules.most_common(1)[0][0]]}")
+            reason = "; ".join(why) + "." if why else "Last week's worker is not on the rota."
+            shortfalls.append(Shortfall(person, None, "last week's worker", reason))
+    return unassigned, shortfalls
+
+
+def solve(problem: Problem, time_limit: float = 10.0, seed: int = 0, threads: int = 8) -> Rota:
+    """The best rota found within `time_limit` seconds, with its bound, uncovered sessions and shortfalls."""
+    started = time.perf_counter()
+    if not problem.sessions:
+        return Rota({}, [], [], 0, 0, Status.OPTIMAL, 0.0, proven_optimal=True)
+    ix = _index(problem)
+    flow_bound, guide, flow_seconds = _flow_bound(ix)
+    chosen = _construct(ix, guide)
+    _improve(ix, chosen, _fill(ix, chosen), started + time_limit / 3)
+    best = objective_of(ix, chosen)
+    constructed = best
+    bound = flow_bound
+    deadline = started + time_limit
+    cp_bound, proven, relaxed = None, False, False
+    if best > bound and time.perf_counter() < deadline:
+        found, cp_bound, proven, relaxed = _cpsat(ix, chosen, deadline, seed, threads)
+        if found is not None and (not relaxed or _holds(ix, found)):
+            found_cost = objective_of(ix, found)
+            if found_cost <= best:
+                chosen, best = found, found_cost
+        if cp_bound is not None:
+            bound = max(bound, cp_bound)
+    bound = min(bound, best)
+    proven = proven or best == bound
+    timelines = _fill(ix, chosen)
+    best = objective_of(ix, chosen)
+    unassigned, shortfalls = _explain(ix, chosen, timelines)
+    assignments = {
+        ix.sessions[si].id: tuple(ix.workers[wi].id for wi in sorted(picked))
+        for si, picked in enumerate(chosen)
+    }
+    changes = []
+    if problem.published is not None:
+        by_id = {s.id: s for s in problem.sessions}
+        for session_id, before in problem.published.items():
+            if session_id not in by_id:
+                continue
+            after = assignments.get(session_id, ())
+            removed = tuple(sorted(set(before) - set(after)))
+            added = tuple(sorted(set(after) - set(before)))
+            if removed or added:
+                changes.append(Change(session_id, by_id[session_id].person, removed, added))
+    if unassigned:
+        status = Status.INFEASIBLE
+    else:
+        status = Status.OPTIMAL if proven else Status.FEASIBLE
+    return Rota(
+        assignments=assignments,
+        unassigned=unassigned,
+        shortfalls=shortfalls,
+        objective=best,
+        bound=bound,
+        status=status,
+        solve_seconds=time.perf_counter() - started,
+        changes=changes,
+        affected_people=tuple(sorted({c.person for c in changes if c.person is not None})),
+        affected_workers=tuple(sorted({w for c in changes for w in (*c.removed, *c.added)})),
+        proven_optimal=proven,
+        stats={
+            "flow_bound": flow_bound,
+            "flow_seconds": flow_seconds,
+            "cpsat_bound": cp_bound if cp_bound is not None else float("nan"),
+            "constructed": constructed,
+            "pairs": len(ix.rate),
+            "break_cuts_capped": float(relaxed),
+            **ix.timings,
+        },
+    )
