@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 
 from lived.accounts.models import MANAGERS, SENIORS, Role, User
 from lived.people.models import Person
@@ -152,13 +152,11 @@ def week_sessions(user, service, start: datetime.date, days: int = 7) -> list[Su
     person and skills: for people the user may reach (visible_to), and the service's own shifts. Three
     queries however many sessions there are."""
     end = start + datetime.timedelta(days=days - 1)
+    when = {"service": service, "date__range": (start, end), "status": SupportSession.Status.PLANNED}
+    for_people = SupportSession.objects.filter(person__in=Person.objects.visible_to(user), **when)
+    shifts = SupportSession.objects.filter(person=None, **when)
     return list(
-        SupportSession.objects.filter(
-            Q(person__isnull=True) | Q(person__in=Person.objects.visible_to(user)),
-            service=service,
-            date__range=(start, end),
-            status=SupportSession.Status.PLANNED,
-        )
+        (for_people | shifts)
         .select_related("person")
         .prefetch_related("skills")
         .order_by("date", "window_start", "pk")

@@ -2,6 +2,8 @@
 someone else's person → 404, never 500, nothing written by a GET or a refused POST
 (tests/matrix_helpers.py). tests/test_permission_matrix.py checks every URL is in one MATRIX."""
 
+import datetime
+
 import pytest
 
 from lived.rota import services
@@ -42,20 +44,70 @@ MATRIX = {
         {"manager"},
         Expect(not_found_for=frozenset({"outsider"})),
     ),
+    # Availability and leave: a manager at the worker's service, on the staff page.
+    "rota:add_availability": (
+        lambda o: f"/staff/{o.worker}/availability/add/",
+        {"manager"},
+        Expect(not_found_for=frozenset({"outsider"})),
+    ),
+    "rota:add_absence": (
+        lambda o: f"/staff/{o.worker}/absences/add/",
+        {"manager"},
+        Expect(not_found_for=frozenset({"outsider"})),
+    ),
+    # The buttons beside each entry take POST only; a manager elsewhere does not find the worker.
+    "rota:remove_availability": (
+        lambda o: f"/staff/{o.worker}/availability/{o.availability}/remove/",
+        {"manager", "outsider"},
+        Expect(get=405, post_roles=frozenset({"manager"}), not_found_for=frozenset({"outsider"})),
+    ),
+    "rota:remove_absence": (
+        lambda o: f"/staff/{o.worker}/absences/{o.absence}/remove/",
+        {"manager", "outsider"},
+        Expect(get=405, post_roles=frozenset({"manager"}), not_found_for=frozenset({"outsider"})),
+    ),
+    # A week of sessions: seniors and managers at the service; a manager elsewhere does not find it.
+    # Support workers wait for their own "My week".
+    "rota:week": (
+        lambda o: f"/rota/week/?service={o.service}",
+        SENIOR_UP,
+        Expect(not_found_for=frozenset({"outsider"})),
+    ),
+    "rota:add_session": (
+        lambda o: f"/rota/sessions/add/?service={o.service}",
+        SENIOR_UP,
+        Expect(not_found_for=frozenset({"outsider"})),
+    ),
+    # The week's button takes POST only (GET: 405 for anyone who may plan somewhere).
+    "rota:generate_sessions": (
+        lambda o: f"/rota/week/make-sessions/?service={o.service}",
+        SENIOR_UP | {"outsider"},
+        Expect(get=405, post_roles=SENIOR_UP, not_found_for=frozenset({"outsider"})),
+    ),
 }
 
 
 class Objects:
-    def __init__(self, person, entry, worker):
+    def __init__(self, person, entry, worker, service, availability, absence):
         self.p = person.public_id
         self.entry = entry.public_id
         self.worker = worker.public_id
+        self.service = service.public_id
+        self.availability = availability.public_id
+        self.absence = absence.public_id
 
 
 @pytest.fixture
-def objects(person, person_user, megan, support_worker):
+def objects(person, person_user, megan, support_worker, manager, service):
     entry = services.add_not_to_send(actor=person_user, person=person, worker=megan, reason="Not for me")
-    return Objects(person, entry, support_worker)
+    availability = services.add_availability(
+        actor=manager, worker=support_worker, weekday=1, start=datetime.time(8), end=datetime.time(16)
+    )
+    day = datetime.date(2030, 3, 5)
+    absence = services.add_absence(
+        actor=manager, worker=support_worker, kind="leave", starts_on=day, ends_on=day
+    )
+    return Objects(person, entry, support_worker, service, availability, absence)
 
 
 @pytest.mark.parametrize("url_name", sorted(MATRIX))

@@ -371,3 +371,5 @@ def test_the_week_takes_the_same_queries_however_many_sessions(client, manager, 
             ),
         )
     assert count() <= small
+    page = client.get(_week(service)).content.decode()
+    assert page.count("Not yet assigned") == 32 and "A shift for Elm House" in page
