@@ -20,6 +20,7 @@ excluded each candidate, and every preference it could not meet with the reason.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime
 import math
 import time
@@ -53,6 +54,11 @@ from lived.rota.solver.shifts import (
 MAX_BREAK_CUTS_PER_WORKER = 20_000
 
 EXTRA_PARAMETERS: dict = {}
+
+# Above this many eligible pairs, CP-SAT searches each session's few cheapest pairs only (its model
+# over all of them takes longer to build than the time limit allows); the bound is then the flow's.
+PRUNE_ABOVE_PAIRS = 5_000
+KEEP_CHEAPEST = 6
 
 PHRASES = {
     Rule.UNAVAILABLE: "is not working then",
@@ -555,6 +561,16 @@ def _cpsat(ix: _Index, hint: list[list[int]], deadline: float, seed: int, thread
     return chosen, math.ceil(solver.best_objective_bound - 1e-6), status == cp_model.OPTIMAL, relaxed
 
 
+def _pruned(ix: _Index, chosen: list[list[int]], guide: dict[tuple[int, int], int]) -> _Index:
+    """The same problem over each session's cheapest pairs, the flow's and the rota's own."""
+    eligible = []
+    for si, workers in enumerate(ix.eligible):
+        keep = set(chosen[si]) | ix.published.get(si, set()) | {wi for wi in workers if (si, wi) in guide}
+        keep.update(sorted(workers, key=lambda wi: (ix.rate[si, wi], wi))[:KEEP_CHEAPEST])
+        eligible.append([wi for wi in workers if wi in keep])
+    return dataclasses.replace(ix, eligible=eligible, timings={})
+
+
 def _holds(ix: _Index, chosen: list[list[int]]) -> bool:
     """The solver's own re-check, for a rota from a model whose break cuts were capped."""
     horizon = ix.problem.horizon()
@@ -781,8 +797,13 @@ def solve(problem: Problem, time_limit: float = 10.0, seed: int = 0, threads: in
     bound = flow_bound
     deadline = started + time_limit
     cp_bound, proven, relaxed = None, False, False
+    exact = len(ix.rate) <= PRUNE_ABOVE_PAIRS
     if best > bound and time.perf_counter() < deadline:
-        found, cp_bound, proven, relaxed = _cpsat(ix, chosen, deadline, seed, threads)
+        search = ix if exact else _pruned(ix, chosen, guide)
+        found, cp_bound, proven, relaxed = _cpsat(search, chosen, deadline, seed, threads)
+        ix.timings.update(search.timings)
+        if not exact:  # a bound over some of the pairs only bounds that smaller problem
+            cp_bound, proven = None, False
         if found is not None and (not relaxed or _holds(ix, found)):
             found_cost = objective_of(ix, found)
             if found_cost <= best:
