@@ -238,3 +238,22 @@ def test_the_checker_catches_every_broken_rule():
         "double-up by the same worker",
         "more workers than needed",
     }
+
+
+def test_a_gender_or_language_preference_not_met_is_a_shortfall_with_its_reason():
+    sessions = [session(f"day{d}", d, 9, 2) for d in range(3)]
+    workers = [
+        worker("tom", gender="male", absences=(Absence(at(1, 0), at(2, 0), "leave"),)),
+        worker("grace", gender="female", languages=frozenset({"Polish"})),
+    ]
+    prefs = Preferences("ada", gender="male", language="Polish", small_team=True)
+    weights = dataclasses.replace(Problem((), ()).weights, small_team_size=1)
+    problem = week(sessions, workers, [prefs], weights=weights)
+    rota = solve(problem, time_limit=5)
+    assert checker.check(problem, rota.assignments) == []
+    # Only Tom is male and only Grace speaks Polish; a team of one: Grace every day, as a man never can.
+    assert set(rota.assignments.values()) == {("grace",)}
+    reasons = {s.session: s.reason for s in rota.shortfalls if s.preference == "gender"}
+    assert reasons["day1"] == "No worker who matches (male) can be sent to this session."
+    assert reasons["day0"].startswith("A worker who matches was free")
+    assert not [s for s in rota.shortfalls if s.preference in ("language", "small team")]

@@ -754,7 +754,9 @@ def _explain(ix: _Index, chosen: list[list[int]], timelines) -> tuple[list[Unass
                 elif not free:
                     reason = f"Every worker who matches ({wanted}) is at another session or at their limits."
                 else:
-                    reason = "The workers who match were needed for other sessions."
+                    reason = (
+                        "A worker who matches was free, but sending them would miss another of your choices."
+                    )
                 shortfalls.append(Shortfall(session.person, session.id, kind, reason, worker.id))
     per_person: dict[str, list[int]] = defaultdict(list)
     for si, session in enumerate(ix.sessions):
