@@ -4,7 +4,13 @@ demo's transaction, after people exist. `context` is a `lived.demo.loader.DemoCo
 Everything goes through lived.rota.services, so every profile and choice arrives with the audit rows
 a real change writes: workers write what they share themselves; Daniel, their manager, sets skills
 and hours; Ada chooses Tom, then Megan, and a small team on her own account; Leon, with Hannah, asks
-for Chris not to be sent. Postcodes are in Millbridge's fictional MB area."""
+for Chris not to be sent. Postcodes are in Millbridge's fictional MB area.
+
+Then the week's shape: each worker's weekly times at Riverside and Harbour House; Tom on leave on
+Tuesday next week, Chris off sick from today for three days, Grace on a training day; the sessions the
+agreed plans give for the next 14 days (Ada's morning routine, 8:00 to 8:45, gives her a visit every
+morning; Jo's weekly timetable gives no daily session); and, at Harbour House, whose plans carry no
+times, an early and a late shift each day added by hand by Daniel."""
 
 from __future__ import annotations
 
@@ -12,7 +18,7 @@ import datetime
 from decimal import Decimal
 
 from lived.rota import services
-from lived.rota.models import Skill
+from lived.rota.models import Absence, Skill
 
 SKILLS = ["Medication trained", "Driver", "First aid", "Moving and handling", "Speaks Polish"]
 
@@ -38,6 +44,86 @@ MANAGED = {
     "grace": ("37.5", "55", True, "MB3 7HR", {"Driver": None, "Medication trained": 11}),
     "ellie": ("24", "36", False, "MB3 1PE", {"First aid": 1}),
 }
+
+
+T = datetime.time
+WEEKDAYS = [0, 1, 2, 3, 4]
+# username → [(weekdays, from, until)]
+AVAILABILITY = {
+    "tom": [(WEEKDAYS, T(7, 0), T(15, 0))],
+    "megan": [([0, 1, 2, 3], T(14, 0), T(22, 0))],
+    "chris": [([0, 2, 4], T(8, 0), T(14, 0))],
+    "hannah": [(WEEKDAYS, T(8, 0), T(16, 0))],
+    "grace": [(WEEKDAYS, T(7, 30), T(15, 30)), ([5], T(9, 0), T(13, 0))],
+    "ellie": [([1, 2, 3], T(9, 0), T(17, 0)), ([5, 6], T(15, 0), T(22, 0))],
+}
+# Harbour House's shifts, every day: (from, until to arrive, minutes, what, skill needed or None).
+HARBOUR_SHIFTS = [
+    (T(7, 30), T(7, 45), 8 * 60, "Early shift", "First aid"),
+    (T(14, 30), T(14, 45), 7 * 60 + 30, "Late shift", "Medication trained"),
+]
+SESSION_DAYS = 14
+
+
+def _next_weekday(day: datetime.date, weekday: int) -> datetime.date:
+    """The first `weekday` in the week after the one `day` is in."""
+    monday = day + datetime.timedelta(days=7 - day.weekday())
+    return monday + datetime.timedelta(days=weekday)
+
+
+def _load_week(context, skills) -> None:
+    users, today, daniel = context.users, context.today, context.users["daniel"]
+    for username, pattern in AVAILABILITY.items():
+        for weekdays, start, end in pattern:
+            for weekday in weekdays:
+                services.add_availability(
+                    actor=daniel, worker=users[username], weekday=weekday, start=start, end=end
+                )
+    tuesday = _next_weekday(today, 1)
+    services.add_absence(
+        actor=daniel,
+        worker=users["tom"],
+        kind=Absence.Kind.LEAVE,
+        starts_on=tuesday,
+        ends_on=tuesday,
+        note="Booked in the summer: his sister's wedding.",
+    )
+    services.add_absence(
+        actor=daniel,
+        worker=users["chris"],
+        kind=Absence.Kind.SICKNESS,
+        starts_on=today,
+        ends_on=today + datetime.timedelta(days=2),
+        note="Rang in at 6:30. Will call on Thursday.",
+    )
+    thursday = _next_weekday(today, 3)
+    services.add_absence(
+        actor=daniel,
+        worker=users["grace"],
+        kind=Absence.Kind.TRAINING,
+        starts_on=thursday,
+        ends_on=thursday,
+        note="Medication refresher at the training centre.",
+    )
+    for ref in ("riverside", "harbour"):
+        services.generate_sessions(daniel, context.services[ref], today, SESSION_DAYS)
+    harbour = context.services["harbour"]
+    for n in range(SESSION_DAYS):
+        for start, end, minutes, what, skill in HARBOUR_SHIFTS:
+            services.add_session(
+                actor=daniel,
+                service=harbour,
+                data={
+                    "person": None,
+                    "date": today + datetime.timedelta(days=n),
+                    "window_start": start,
+                    "window_end": end,
+                    "duration_minutes": minutes,
+                    "staff_needed": 1,
+                    "skills": [skills[skill]] if skill else [],
+                    "what": what,
+                },
+            )
 
 
 def _months_on(day: datetime.date, months: int | None) -> datetime.date | None:
@@ -89,3 +175,4 @@ def load(context) -> None:
         worker=users["chris"],
         reason="Leon says Chris talks over him when he uses his pause word, and he feels rushed.",
     )
+    _load_week(context, skills)
