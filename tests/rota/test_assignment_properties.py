@@ -90,7 +90,7 @@ def cheapest_by_brute_force(problem: Problem) -> int:
     return best
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tiny_weeks())
 def test_the_solver_finds_the_cheapest_rota_that_holds_every_rule(problem):
     rota = solve(problem, time_limit=5, threads=1)
