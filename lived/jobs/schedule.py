@@ -44,6 +44,8 @@ class Daily:
 SCHEDULE = [
     # Scheduled reviews 14 days before they fall due (lived/reviews), before the early shift.
     Daily("raise_due_reviews", "lived.reviews.tasks.raise_due_reviews", datetime.time(6, 0)),
+    # The next 14 days' support sessions from the agreed plans (lived/rota), before the early shift.
+    Daily("generate_sessions", "lived.rota.tasks.generate_sessions", datetime.time(5, 30)),
     # Files made by jobs (plan PDF packs) are removed once their retention period is over.
     Daily("remove_expired_job_files", "lived.jobs.tasks.remove_expired_job_files", datetime.time(2, 30)),
     # The queue's own rows for finished attempts are pruned after LIVED_JOBS_KEEP_DAYS.

@@ -5,17 +5,21 @@ week of them on one page in the same queries however many there are."""
 import datetime
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from lived.core.models import AuditEvent
+from lived.jobs.models import Job
+from lived.jobs.schedule import enqueue_scheduled_jobs
 from lived.plans import services as plan_services
 from lived.plans.models import Routine
 from lived.rota import services
 from lived.rota.models import SupportSession
 from lived.rota.services import parse_window, routine_timing
+from tests.jobs.workers import run_worker
 from tests.plans.factories import agree, make_plan
 
 pytestmark = pytest.mark.django_db
@@ -373,3 +377,14 @@ def test_the_week_takes_the_same_queries_however_many_sessions(client, manager, 
     assert count() <= small
     page = client.get(_week(service)).content.decode()
     assert page.count("Not yet assigned") == 32 and "A shift for Elm House" in page
+
+
+def test_the_daily_job_makes_the_next_fortnight_once(service, person, agreed):
+    with time_machine.travel(datetime.datetime(2030, 3, 4, 5, 31, tzinfo=datetime.UTC), tick=False):
+        enqueue_scheduled_jobs()
+        run_worker()
+        enqueue_scheduled_jobs()
+        run_worker()
+    job = Job.objects.get(key="generate_sessions:2030-03-04")
+    assert job.status == Job.Status.SUCCEEDED and job.result["created"] == 14
+    assert SupportSession.objects.filter(person=person).count() == 14
