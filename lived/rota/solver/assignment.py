@@ -53,8 +53,6 @@ from lived.rota.solver.shifts import (
 # after the solve instead (the rota is then repaired from the flow-guided one).
 MAX_BREAK_CUTS_PER_WORKER = 20_000
 
-EXTRA_PARAMETERS: dict = {}
-
 # Above this many eligible pairs, CP-SAT searches each session's few cheapest pairs only (its model
 # over all of them takes longer to build than the time limit allows); the bound is then the flow's.
 PRUNE_ABOVE_PAIRS = 5_000
@@ -546,8 +544,6 @@ def _cpsat(ix: _Index, hint: list[list[int]], deadline: float, seed: int, thread
     solver.parameters.max_time_in_seconds = max(0.01, deadline - time.perf_counter())
     solver.parameters.num_workers = threads
     solver.parameters.random_seed = seed
-    for key, value in EXTRA_PARAMETERS.items():
-        setattr(solver.parameters, key, value)
     built = time.perf_counter()
     status = solver.solve(model)
     ix.timings["model"] = built - model_started
