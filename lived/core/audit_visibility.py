@@ -64,10 +64,15 @@ KIND_PERMISSIONS: dict[str, str] = {
     "rota.SupportPreferences": "rota.view_preferences",
     # Who the person does not want sent: never a support worker (its reason: FIELD_PERMISSIONS).
     "rota.NotToSend": "rota.view_not_to_send",
+    # The person's visits and shifts: those who see who supports them (care staff and the person).
+    "rota.SupportSession": "rota.view_preferences",
     # Service-wide things (no person on the row), here so no audited model is left to the default.
     "outcomes.SelfRatingScale": "people.view_staff_only",
     "outcomes.OutcomeGroup": "people.view_staff_only",
     "rota.StaffProfile": "people.view_staff_only",
+    # A worker's weekly times and absences (the absence's note is never in a row: rota.services).
+    "rota.Availability": "people.view_staff_only",
+    "rota.Absence": "people.view_staff_only",
     "accounts.User": "people.view_audit",
 }
 

@@ -59,6 +59,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "outcomes.HealthFollowUp": ("Following up your health check", "Health check follow-up"),
     "rota.SupportPreferences": ("Who you would like to support you", "Who supports me: their choices"),
     "rota.NotToSend": ("People you do not want to be sent", "People not to send"),
+    "rota.SupportSession": ("Your visits and shifts", "Support session"),
 }
 
 ACTIONS = {

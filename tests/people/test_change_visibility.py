@@ -76,9 +76,12 @@ EXPECTED = {
     "rota.SupportPreferences": WITH_THE_PERSON,
     # Who the person does not want sent: never a support worker or a quality lead.
     "rota.NotToSend": {"senior", "manager", "person"},
+    "rota.SupportSession": WITH_THE_PERSON,
     "outcomes.SelfRatingScale": CARE,
     "outcomes.OutcomeGroup": CARE,
     "rota.StaffProfile": CARE,
+    "rota.Availability": CARE,
+    "rota.Absence": CARE,
     "accounts.User": OVERSIGHT,
     "someapp.NotYetInTheMap": CARE,  # a kind nobody mapped: never the person or their circle
 }
