@@ -1,0 +1,239 @@
+"""The home-care routing solver: every hard rule checked by a checker written here from the rules
+(not the solver's code), brute force on tiny days, and the edge cases (no one has the skill, the
+time limit reached)."""
+
+import itertools
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lived.rota.solver.routing import (
+    Caregiver,
+    Day,
+    LunchRule,
+    Task,
+    Visit,
+    Weights,
+    solve,
+)
+
+
+def hard_rule_violations(day, plan):
+    """Every broken hard rule of a plan, in words; an empty list means it holds them all."""
+    bad = []
+    visits = {v.id: v for v in day.visits}
+    cgs = {c.id: c for c in day.caregivers}
+    done = {}  # (visit id, task index) -> (caregiver id, start)
+    for r in plan.routes:
+        c = cgs[r.caregiver_id]
+        if r.departure < c.shift_start:
+            bad.append(f"{c.id} leaves before the shift starts")
+        here, free = c.home, r.departure
+        lunches = 0
+        for s in r.stops:
+            v = visits[s.visit_id]
+            if s.start < free + day.travel[here][v.location]:
+                bad.append(f"{c.id} cannot reach {v.id} by {s.start}")
+            here = v.location
+            if s.task < 0:
+                lunches += 1
+                lr = day.lunch
+                if not c.lunch or lr is None:
+                    bad.append(f"{c.id} takes a lunch they are not due")
+                elif (
+                    s.start < lr.earliest_start
+                    or s.end - s.start < lr.min_duration
+                    or (s.end if day.window_at_end else s.start) > lr.latest
+                ):
+                    bad.append(f"{c.id}'s lunch is outside the rule")
+            else:
+                t = v.tasks[s.task]
+                if t.skill not in c.skills:
+                    bad.append(f"{c.id} lacks {t.skill} for {v.id}")
+                if c.id in v.incompatible:
+                    bad.append(f"{c.id} must not visit {v.id}")
+                if s.start < v.windows[0][0]:
+                    bad.append(f"{v.id} starts before its window")
+                if s.end - s.start < t.duration:
+                    bad.append(f"{v.id} is cut short")
+                if (v.id, s.task) in done:
+                    bad.append(f"{v.id} task {s.task} is done twice")
+                done[v.id, s.task] = (c.id, s.start)
+            free = s.end
+        if lunches > 1:
+            bad.append(f"{c.id} has {lunches} lunches")
+        if r.return_time < free + day.travel[here][c.end_home]:
+            bad.append(f"{c.id} cannot be home by {r.return_time}")
+    for v in day.visits:
+        served = [i for i in range(len(v.tasks)) if (v.id, i) in done]
+        if not served and not v.optional:
+            bad.append(f"{v.id} is not visited")
+        if served and len(served) != len(v.tasks):
+            bad.append(f"{v.id} is only partly visited")
+        if len(served) == 2 and v.sync != "independent":
+            (c0, s0), (c1, s1) = done[v.id, 0], done[v.id, 1]
+            if c0 == c1:
+                bad.append(f"{v.id} needs two caregivers")
+            if v.sync == "simultaneous" and s0 != s1:
+                bad.append(f"{v.id}'s two caregivers do not start together")
+            if v.sync == "sequential" and not v.sync_min <= s1 - s0 <= v.sync_max:
+                bad.append(f"{v.id}'s second caregiver is out of sequence")
+    return bad
+
+
+def square(n, step=10):
+    return tuple(tuple(abs(i - j) * step for j in range(n)) for i in range(n))
+
+
+def test_a_small_day_holds_every_hard_rule():
+    cgs = (
+        Caregiver("tom", frozenset({"care", "meds"}), 420, 900, 0, 0, lunch=True),
+        Caregiver("grace", frozenset({"care"}), 420, 900, 0, 0, lunch=True),
+        Caregiver("megan", frozenset({"care", "hoist"}), 480, 960, 0, 0),
+    )
+    visits = (
+        Visit("ada", 1, ((480, 525),), (Task("care", 30),), preferred=frozenset({"tom"})),
+        Visit("leon", 2, ((500, 560), (900, 960)), (Task("meds", 15),)),
+        Visit(
+            "ruth",
+            3,
+            ((540, 600),),
+            (Task("care", 45), Task("hoist", 45)),
+            sync="simultaneous",
+        ),
+        Visit("sam", 4, ((600, 700),), (Task("care", 20), Task("care", 20)), "sequential", 10, 40),
+        Visit("kofi", 5, ((660, 720),), (Task("care", 30),), optional=True),
+    )
+    day = Day(
+        cgs,
+        visits,
+        square(6),
+        Weights(travel=1, total_tardiness=5, waiting=1, max_idle=2, preference=20, unserved=500),
+        LunchRule(720, 840, 30),
+    )
+    plan = solve(day, time_limit=1.0)
+    assert hard_rule_violations(day, plan) == []
+    assert not plan.unserved
+    assert plan.objective == plan.costs["objective"]
+
+
+def test_a_visit_whose_skill_no_one_has_is_reported_with_the_reason():
+    cgs = (Caregiver("tom", frozenset({"care"}), 420, 900, 0, 0),)
+    visits = (
+        Visit("ada", 1, ((480, 525),), (Task("care", 30),)),
+        Visit("leon", 2, ((500, 560),), (Task("peg feeding", 30),)),
+    )
+    day = Day(cgs, visits, square(3), Weights(travel=1, unserved=100))
+    plan = solve(day, time_limit=0.5)
+    assert hard_rule_violations(day, plan) == ["leon is not visited"]
+    (why,) = plan.unserved
+    assert why.visit_id == "leon" and "peg feeding" in why.reason
+    assert [s.visit_id for r in plan.routes for s in r.stops] == ["ada"]
+
+
+def test_nothing_coverable_gives_an_empty_plan_not_a_crash():
+    cgs = (Caregiver("tom", frozenset({"care"}), 420, 900, 0, 0),)
+    visits = (Visit("leon", 1, ((500, 560),), (Task("hoist", 30),)),)
+    plan = solve(Day(cgs, visits, square(2), Weights()), time_limit=0.5)
+    assert plan.routes == [] and [u.visit_id for u in plan.unserved] == ["leon"]
+
+
+def test_a_double_up_with_one_able_caregiver_is_reported():
+    cgs = (
+        Caregiver("tom", frozenset({"care"}), 420, 900, 0, 0),
+        Caregiver("grace", frozenset({"meds"}), 420, 900, 0, 0),
+    )
+    visits = (Visit("ruth", 1, ((540, 600),), (Task("care", 30), Task("care", 30)), "simultaneous"),)
+    plan = solve(Day(cgs, visits, square(2), Weights(unserved=10)), time_limit=0.5)
+    assert [u.visit_id for u in plan.unserved] == ["ruth"]
+
+
+def test_the_time_limit_returns_the_best_found_and_says_so():
+    cgs = tuple(Caregiver(f"c{i}", frozenset({"care"}), 420, 1020, 0, 0) for i in range(3))
+    visits = tuple(
+        Visit(f"v{i}", 1 + i, ((420 + 20 * i, 480 + 20 * i),), (Task("care", 20),)) for i in range(12)
+    )
+    day = Day(cgs, visits, square(13, 3), Weights(travel=1, total_tardiness=2, unserved=1000))
+    plan = solve(day, time_limit=0.5)
+    assert plan.time_limit_reached
+    assert plan.seconds < 5
+    assert hard_rule_violations(day, plan) == []
+
+
+# -------------------------------------------------------------- brute force on tiny days
+
+
+@st.composite
+def tiny_days(draw):
+    n_cg = draw(st.integers(2, 3))
+    n_v = draw(st.integers(3, 5))
+    n = 1 + n_v
+    pts = [(0, 0)] + [(draw(st.integers(0, 6)), draw(st.integers(0, 6))) for _ in range(n_v)]
+    travel = tuple(tuple(5 * (abs(a[0] - b[0]) + abs(a[1] - b[1])) for b in pts) for a in pts)
+    skills = ["care", "meds"]
+    cgs = tuple(
+        Caregiver(
+            f"c{k}",
+            frozenset({"care"} | ({"meds"} if draw(st.booleans()) else set())),
+            0,
+            10_000,
+            0,
+            0,
+        )
+        for k in range(n_cg)
+    )
+    visits = tuple(
+        Visit(
+            f"v{i}",
+            1 + i,
+            ((draw(st.integers(0, 100)), 10_000),),
+            (Task(draw(st.sampled_from(skills)), draw(st.integers(5, 30))),),
+            optional=draw(st.booleans()),
+            preferred=frozenset(draw(st.sets(st.sampled_from([c.id for c in cgs]), max_size=1))),
+        )
+        for i in range(n_v)
+    )
+    assert n == len(travel)
+    weights = Weights(travel=1, preference=draw(st.integers(0, 30)), unserved=draw(st.integers(0, 80)))
+    return Day(cgs, visits, travel, weights)
+
+
+def brute_force(day):
+    """With no time-dependent costs and open windows: the cheapest choice of who does what, each
+    caregiver's visits in their shortest order."""
+    w = day.weights
+    choices = []
+    for v in day.visits:
+        opts = [k for k, c in enumerate(day.caregivers) if v.tasks[0].skill in c.skills]
+        if v.optional or not opts:
+            opts = [*opts, None]
+        choices.append(opts)
+    best = None
+    for pick in itertools.product(*choices):
+        cost = 0
+        for k, c in enumerate(day.caregivers):
+            mine = [v for v, p in zip(day.visits, pick, strict=True) if p == k]
+            cost += w.preference * sum(1 for v in mine if v.preferred and c.id not in v.preferred)
+            if mine:
+                cost += w.travel * min(
+                    sum(
+                        day.travel[a][b]
+                        for a, b in itertools.pairwise([c.home, *[v.location for v in order], c.end_home])
+                    )
+                    for order in itertools.permutations(mine)
+                )
+        cost += w.unserved * sum(1 for p in pick if p is None)
+        best = cost if best is None else min(best, cost)
+    return best
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tiny_days())
+def test_on_tiny_days_the_solver_matches_brute_force(day):
+    plan = solve(day, time_limit=0.4)
+    assert hard_rule_violations(day, plan) == [
+        f"{v.id} is not visited"
+        for v in day.visits
+        if not v.optional and not any(v.tasks[0].skill in c.skills for c in day.caregivers)
+    ]
+    assert plan.objective == brute_force(day)
