@@ -204,9 +204,12 @@ def _route(day: Day, blocked: set[str], time_limit: float, route_lunch: bool = F
     n = len(loc)
     travel = [[tm[loc[a]][loc[b]] for b in range(n)] for a in range(n)]
     tcb = model.RegisterTransitMatrix([[service[a] + travel[a][b] for b in range(n)] for a in range(n)])
-    # A tight horizon: with a loose one the first solution makes long late routes that local
-    # search cannot undo (i-054: 93,425 minutes of tardiness); overtime past it is not worth it.
-    horizon = max(max(c.shift_end for c in cgs), max(v.windows[-1][1] for v in day.visits)) + 30
+    last = max(max(c.shift_end for c in cgs), max(v.windows[-1][1] for v in day.visits))
+    horizon = last * 2 + 600
+    # Optional visits end by 30 minutes after the last window: otherwise the first solution makes
+    # long late routes of them that local search cannot undo (i-054: 93,425 minutes of
+    # tardiness). Mandatory visits keep the loose horizon (a tight one dropped some on i-414).
+    tight = last + 30
     model.AddDimension(tcb, horizon, horizon, False, "time")
     dim = model.GetDimensionOrDie("time")
 
@@ -255,6 +258,8 @@ def _route(day: Day, blocked: set[str], time_limit: float, route_lunch: bool = F
         # rejects every list, so the vehicle variable's domain is narrowed instead).
         allowed = set(eligible(day, v, t))
         model.VehicleVar(idx).RemoveValues([k for k in range(nv) if k not in allowed])
+        if v.optional:
+            cum.SetMax(tight)
         if ti == 0:
             first_node[vi] = idx
             model.AddDisjunction([idx], w.unserved if v.optional else BIG)
