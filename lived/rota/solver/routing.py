@@ -200,16 +200,12 @@ def _route(day: Day, blocked: set[str], time_limit: float, route_lunch: bool = F
     model = pywrapcp.RoutingModel(manager)
     tm = day.travel
 
-    # Matrices, not Python callbacks: evaluated in C++, several times faster in the local search.
-    n = len(loc)
-    travel = [[tm[loc[a]][loc[b]] for b in range(n)] for a in range(n)]
-    tcb = model.RegisterTransitMatrix([[service[a] + travel[a][b] for b in range(n)] for a in range(n)])
-    last = max(max(c.shift_end for c in cgs), max(v.windows[-1][1] for v in day.visits))
-    horizon = last * 2 + 600
-    # Optional visits end by 30 minutes after the last window: otherwise the first solution makes
-    # long late routes of them that local search cannot undo (i-054: 93,425 minutes of
-    # tardiness). Mandatory visits keep the loose horizon (a tight one dropped some on i-414).
-    tight = last + 30
+    def transit(i, j):
+        a, b = manager.IndexToNode(i), manager.IndexToNode(j)
+        return service[a] + tm[loc[a]][loc[b]]
+
+    tcb = model.RegisterTransitCallback(transit)
+    horizon = max(max(c.shift_end for c in cgs), max(v.windows[-1][1] for v in day.visits)) * 2 + 600
     model.AddDimension(tcb, horizon, horizon, False, "time")
     dim = model.GetDimensionOrDie("time")
 
@@ -222,9 +218,11 @@ def _route(day: Day, blocked: set[str], time_limit: float, route_lunch: bool = F
         ]
         pref[k] = set(bad)
 
-        extra = [w.preference if b in pref[k] else 0 for b in range(n)]
-        costs_k = [[w.travel * travel[a][b] + extra[b] for b in range(n)] for a in range(n)]
-        model.SetArcCostEvaluatorOfVehicle(model.RegisterTransitMatrix(costs_k), k)
+        def cost(i, j, bad=pref[k]):
+            a, b = manager.IndexToNode(i), manager.IndexToNode(j)
+            return w.travel * tm[loc[a]][loc[b]] + (w.preference if b in bad else 0)
+
+        model.SetArcCostEvaluatorOfVehicle(model.RegisterTransitCallback(cost), k)
         dim.CumulVar(model.Start(k)).SetRange(c.shift_start, horizon)
         dim.CumulVar(model.End(k)).SetRange(c.shift_start, horizon)
         if w.extra_time:
@@ -258,8 +256,6 @@ def _route(day: Day, blocked: set[str], time_limit: float, route_lunch: bool = F
         # rejects every list, so the vehicle variable's domain is narrowed instead).
         allowed = set(eligible(day, v, t))
         model.VehicleVar(idx).RemoveValues([k for k in range(nv) if k not in allowed])
-        if v.optional:
-            cum.SetMax(tight)
         if ti == 0:
             first_node[vi] = idx
             model.AddDisjunction([idx], w.unserved if v.optional else BIG)
