@@ -1,6 +1,6 @@
 """Lived's home-care routing solver against the UHHC benchmark, checked by the authors' validator.
 
-    /tmp/bench .venv/bin/python benchmarks/uhhc.py [--time-limit 60] [--only i-116]
+    .venv/bin/python benchmarks/uhhc.py [--time-limit 60] [--only i-116]
 
 Creates once (cached) benchmarks/.uhhc-venv with the authors' uhhc-toolbox, solves each of the six
 instances in ../shared/oracles/uhhc/ with `python -m lived.rota.solver.uhhc`, validates each

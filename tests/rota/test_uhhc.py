@@ -4,15 +4,12 @@ and the written solution checked against the instance's raw JSON by the rules of
 import json
 from pathlib import Path
 
-import pytest
-
 from lived.rota.solver import uhhc
 from tests.rota.test_routing import hard_rule_violations
 
-INSTANCE = Path(__file__).resolve().parents[2] / ".." / "shared" / "oracles" / "uhhc" / "instances"
-INSTANCE = INSTANCE.resolve() / "i-116.json"
-
-pytestmark = pytest.mark.skipif(not INSTANCE.exists(), reason="the UHHC oracle is not on this machine")
+# The benchmark's smallest instance, copied unchanged with its licence (tests/rota/data/README.md), so
+# this runs wherever the repository is cloned; benchmarks/uhhc.py reads all six from the oracle.
+INSTANCE = Path(__file__).resolve().parent / "data" / "uhhc-i-116.json"
 
 
 def test_i116_solved_briefly_holds_every_hard_rule(tmp_path, capsys):
