@@ -1,6 +1,6 @@
 """Benchmark: shift assignment (issue 14, item 9) against an office's greedy rota, on fixed-seed weeks.
 
-Run:   .venv/bin/python benchmarks/allocation.py [--time-limit 10] [--sizes large]
+Run: .venv/bin/python benchmarks/allocation.py [--time-limit 10] [--sizes large]
 
 Three generated weeks (fixed seeds, so every run sees the same ones): a supported-living service
 (12 workers, 150 sessions), a domiciliary branch (60 workers, 700 visits, no travel here) and a large
