@@ -251,7 +251,7 @@ class SupportSession(LivedModel, Versioned, Archivable):
 
     def __str__(self) -> str:
         who = self.person.known_as if self.person_id else "Shift"
-        return f"{who}, {self.date} {self.window_text}"
+        return f"{who}, {self.date:%A} {self.date.day} {self.date:%B %Y}, {self.window_text}"
 
     @property
     def window_text(self) -> str:
