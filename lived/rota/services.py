@@ -397,7 +397,8 @@ def _session_picture(session: SupportSession) -> dict:
 
 def _cancel(actor, session: SupportSession, reason: str) -> None:
     with locked_for_change(
-        SupportSession.objects.select_related("person", "plan_version"),
+        # Person and plan version may be empty: PostgreSQL cannot lock an outer join's nullable side.
+        SupportSession.objects.all(),
         session.pk,
         actor=actor,
         action=A.ARCHIVE,
@@ -451,7 +452,8 @@ def make_sessions_from_plans(actor, service, start_date, days: int, *, today=Non
     with transaction.atomic():
         existing = {
             s.generation_key: s
-            for s in SupportSession.objects.select_for_update()
+            # Only the session rows are locked: PostgreSQL cannot lock an outer join's nullable side.
+            for s in SupportSession.objects.select_for_update(of=("self",))
             .filter(service=service, origin=SupportSession.Origin.PLAN, date__gte=start_date)
             .select_related("person", "plan_version")
         }
@@ -527,7 +529,7 @@ def make_sessions_from_plans(actor, service, start_date, days: int, *, today=Non
                 result.unchanged += 1
                 continue
             with locked_for_change(
-                SupportSession.objects.select_related("person", "plan_version"),
+                SupportSession.objects.all(),  # no outer joins under FOR UPDATE (PostgreSQL)
                 session.pk,
                 actor=actor,
                 fields=_session_picture,
