@@ -10,6 +10,9 @@ from lived.organisations.models import Organisation
 def layout(request):
     organisation = Organisation.objects.order_by("pk").first()
     nav = []
+    # The worker's name in the header opens their profile: a link in the navigation would push the
+    # manager's last item ("Roles to confirm") behind "More" at laptop widths.
+    account_href = None
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         kind = user.kind
@@ -24,11 +27,11 @@ def layout(request):
             if user.has_perm("people.add_person"):
                 nav.append({"href": reverse("people:new"), "text": "Add a person"})
             if user.has_perm("rota.edit_own_profile"):
-                nav.append({"href": reverse("rota:my_profile"), "text": "My profile"})
+                account_href = reverse("rota:my_profile")
             if user.has_perm("accounts.review_role_requests"):
                 nav.append({"href": reverse("accounts:role_requests"), "text": "Roles to confirm"})
         if user.is_circle_member and kind != "person":
             nav.append({"href": reverse("people:circle_home"), "text": "People I support"})
         if user.is_staff:
             nav.append({"href": reverse("admin:index"), "text": "Administration"})
-    return {"organisation": organisation, "nav_items": nav}
+    return {"organisation": organisation, "nav_items": nav, "account_href": account_href}

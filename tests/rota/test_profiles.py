@@ -161,3 +161,16 @@ def test_a_manager_elsewhere_does_not_find_the_worker(client, outsider, support_
     client.force_login(outsider)
     assert client.get(f"/staff/{support_worker.public_id}/").status_code == 404
     assert f"/staff/{support_worker.public_id}/" not in client.get("/staff/").content.decode()
+
+
+def test_a_workers_name_in_the_header_opens_my_profile_and_the_navigation_stays_short(
+    client, support_worker, manager, person_user
+):
+    # A link in the navigation pushed the manager's last item behind "More" at laptop widths
+    for staff in (support_worker, manager):
+        client.force_login(staff)
+        html = client.get("/people/", follow=True).content.decode()
+        assert '<a class="nhsuk-header__account-link" href="/staff/my-profile/">' in html
+        assert 'class="nhsuk-header__navigation-link" href="/staff/my-profile/"' not in html
+    client.force_login(person_user)
+    assert "/staff/my-profile/" not in client.get("/me/").content.decode()
