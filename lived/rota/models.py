@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from lived.core.models import Archivable, LivedModel, Versioned
@@ -336,3 +337,167 @@ class Absence(LivedModel, Archivable):
         if self.starts_on == self.ends_on:
             return day(self.starts_on)
         return f"{day(self.starts_on)} to {day(self.ends_on)}"
+
+
+# --- allocation: who is sent, what could not be met, and the published rota ---------------------
+
+
+class RotaWeek(LivedModel, Versioned):
+    """A service's rota for one week (Monday to Sunday). The unit the planner edits: every run of the
+    allocation, every override and every publish moves its version on, so a planner page opened
+    before any of them cannot publish over it (the conflict page says what changed)."""
+
+    service = models.ForeignKey("organisations.Service", on_delete=models.PROTECT, related_name="+")
+    week_start = models.DateField("Week beginning")
+    draft = models.ForeignKey("Allocation", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    published = models.ForeignKey(
+        "Allocation", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["week_start", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["service", "week_start"], name="one_rota_per_service_week"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Rota for the week beginning {self.week_start.day} {self.week_start:%B %Y}"
+
+    def clean(self):
+        if self.week_start and self.week_start.weekday() != 0:
+            raise ValidationError({"week_start": "A rota week begins on a Monday"})
+
+
+class Allocation(LivedModel):
+    """One run of the allocation for a rota week, kept whole: its assignments, the sessions it could
+    not cover and the preferences it could not meet. A run is never changed after it is published;
+    re-planning makes a new run from the published one (`based_on`), whose changes are penalised."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Running"
+        READY = "ready", "Ready to check"
+        FAILED = "failed", "Could not finish"
+        PUBLISHED = "published", "Published"
+        SUPERSEDED = "superseded", "Replaced by a newer rota"
+
+    week = models.ForeignKey(RotaWeek, on_delete=models.PROTECT, related_name="allocations")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
+    based_on = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    job_public_id = models.UUIDField(null=True, blank=True)
+    # What the solver reported: optimal, feasible at the time limit, or infeasible (the best partial rota).
+    solver_status = models.CharField(max_length=40, blank=True)
+    objective = models.BigIntegerField(null=True, blank=True)
+    bound = models.BigIntegerField(null=True, blank=True)
+    solve_seconds = models.FloatField(null=True, blank=True)
+    time_limit_seconds = models.PositiveSmallIntegerField(default=10)
+    sessions_count = models.PositiveIntegerField(default=0)
+    message = models.TextField(blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Allocation for {self.week}: {self.get_status_display()}"
+
+    @property
+    def gap(self) -> float | None:
+        if self.objective is None or self.bound is None:
+            return None
+        return (self.objective - self.bound) / max(1, abs(self.objective))
+
+
+class Assignment(LivedModel):
+    """A worker sent to a session in one allocation. An override by a manager records who and why;
+    the row it replaced is kept (`replaced_at`), never deleted."""
+
+    allocation = models.ForeignKey(Allocation, on_delete=models.PROTECT, related_name="assignments")
+    session = models.ForeignKey(SupportSession, on_delete=models.PROTECT, related_name="assignments")
+    worker = models.ForeignKey(User, on_delete=models.PROTECT, related_name="rota_assignments")
+    override_reason = models.TextField(blank=True)
+    replaced_at = models.DateTimeField(null=True, blank=True)
+    replaced_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["session__date", "session__window_start", "pk"]
+        indexes = [models.Index(fields=["worker", "allocation"], name="rota_assignment_worker")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["allocation", "session", "worker"],
+                condition=models.Q(replaced_at__isnull=True),
+                name="one_current_assignment_per_worker_session",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.worker} to {self.session}"
+
+
+class Uncovered(LivedModel):
+    """A session an allocation could not fully staff, with why in plain words."""
+
+    allocation = models.ForeignKey(Allocation, on_delete=models.PROTECT, related_name="uncovered")
+    session = models.ForeignKey(SupportSession, on_delete=models.PROTECT, related_name="+")
+    missing = models.PositiveSmallIntegerField(default=1)
+    reason = models.TextField()
+
+    class Meta:
+        ordering = ["session__date", "session__window_start", "pk"]
+        verbose_name_plural = "uncovered sessions"
+
+    def __str__(self) -> str:
+        return f"Not covered: {self.session}"
+
+
+class Shortfall(LivedModel):
+    """A preference the person set that a rota could not meet: which one, for which session (none for
+    a preference about the week, such as a small team), the reason in plain words, and who is coming
+    instead. Made by the allocation and by an override that breaks a preference (`by_override`).
+    The reason never names a worker on the person's not-to-send list."""
+
+    class Preference(models.TextChoices):
+        PREFERRED_WORKER = "preferred_worker", "A worker they chose"
+        GENDER = "gender", "The gender of who supports them"
+        LANGUAGE = "language", "A language"
+        SMALL_TEAM = "small_team", "A small team"
+        LAST_WEEK = "last_week", "The worker who came last week"
+
+    allocation = models.ForeignKey(Allocation, on_delete=models.PROTECT, related_name="shortfalls")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="rota_shortfalls")
+    session = models.ForeignKey(
+        SupportSession, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    preference = models.CharField(max_length=30, choices=Preference.choices)
+    reason = models.TextField()
+    instead = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    by_override = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["session__date", "session__window_start", "pk"]
+        indexes = [models.Index(fields=["person", "allocation"], name="rota_shortfall_person")]
+
+    def __str__(self) -> str:
+        return f"Shortfall for {self.person}: {self.get_preference_display()}"
+
+
+class CalendarFeed(LivedModel, Archivable):
+    """A worker's private calendar address for their own published sessions (RFC 5545). Only a hash
+    of its secret is stored, so the address is shown once; making a new one, or turning it off,
+    archives the old one and the old address stops working at once."""
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="calendar_feeds")
+    secret_hash = models.CharField(max_length=64, unique=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"], condition=models.Q(archived_at__isnull=True), name="one_live_feed_per_worker"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Calendar feed for {self.user}"

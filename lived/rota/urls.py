@@ -34,4 +34,7 @@ urlpatterns = [
     path("rota/week/", views.Week.as_view(), name="week"),
     path("rota/week/make-sessions/", views.GenerateSessions.as_view(), name="generate_sessions"),
     path("rota/sessions/add/", views.AddSession.as_view(), name="add_session"),
+    # --- allocation: run, check, override, publish (lived/rota/views_planner.py) ---
+    # --- a worker's own week and calendar feed (lived/rota/views_my_week.py) ---
+    # --- measures of choice and continuity (lived/rota/views_measures.py) ---
 ]
