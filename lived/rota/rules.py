@@ -72,3 +72,7 @@ rules.add_perm("rota.manage_staff_profile", manages_the_worker)
 rules.add_perm("rota.manage_availability", manages_the_worker)
 rules.add_perm("rota.view_sessions", senior_anywhere)
 rules.add_perm("rota.plan_sessions", plans_at_the_service)
+
+# --- a worker's own week and calendar feed (lived/rota/views_my_week.py) ---
+# Anyone who supports people sees their own published sessions, and keeps their own calendar address.
+rules.add_perm("rota.view_own_week", supports_people)

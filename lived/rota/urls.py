@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lived.rota import views
+from lived.rota import views, views_my_week
 
 app_name = "rota"
 
@@ -36,5 +36,9 @@ urlpatterns = [
     path("rota/sessions/add/", views.AddSession.as_view(), name="add_session"),
     # --- allocation: run, check, override, publish (lived/rota/views_planner.py) ---
     # --- a worker's own week and calendar feed (lived/rota/views_my_week.py) ---
+    path("rota/my-week/", views_my_week.MyWeekPage.as_view(), name="my_week"),
+    path("rota/my-week/calendar/", views_my_week.CalendarFeedPage.as_view(), name="calendar_feed"),
+    # No sign-in (calendar apps cannot): the secret in the address is the key (lived/rota/my_week.py).
+    path("rota/calendar/<str:secret>.ics", views_my_week.CalendarFile.as_view(), name="calendar_file"),
     # --- measures of choice and continuity (lived/rota/views_measures.py) ---
 ]
