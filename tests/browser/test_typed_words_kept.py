@@ -7,6 +7,8 @@ her back to the form with her words and the notice, and saving keeps them. The w
 tab only (sessionStorage), for her only, are never put over a field someone changed meanwhile, and are
 gone after a save, a discard or signing out. axe runs on every page visited."""
 
+import re
+
 from django.db.models import F
 from django.urls import reverse
 from playwright.sync_api import expect
@@ -197,7 +199,11 @@ def test_discard_and_signing_out_forget_what_was_kept(visit):
     page.get_by_label(label).fill(words)
     page.wait_for_function("() => Object.keys(sessionStorage).some((k) => k.startsWith('lived-draft|'))")
     page.get_by_role("link", name="Sign out").click()
+    page.wait_for_url(re.compile("/accounts/sign-out/"))
     hannah.check_accessibility()
     page.get_by_role("button", name="Sign out").click()
+    # Checked only once the signed-out page has loaded: axe on the page being left fails at random.
+    page.wait_for_url(re.compile("/accounts/sign-in/"))
+    expect(page.get_by_text("You have signed out")).to_be_visible()
     hannah.check_accessibility()
     assert _kept(page)["session"] == ""
