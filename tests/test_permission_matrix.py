@@ -110,6 +110,8 @@ PUBLIC = {
     "accounts:password_reset_complete",
     "health_live",
     "health_ready",
+    # A worker's calendar feed, opened by the secret in its address (tests/rota/test_permission_matrix.py).
+    "rota:calendar_file",
 }
 
 

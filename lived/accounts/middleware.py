@@ -18,6 +18,8 @@ OPEN_PREFIXES = (
     "/accounts/password-reset/",
     "/favicon.ico",
     "/sw.js",
+    # A worker's calendar feed: calendar apps cannot sign in; the secret in the address is the key.
+    "/rota/calendar/",
     *HEALTH,
 )
 

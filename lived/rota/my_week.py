@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from lived.accounts.models import User
 from lived.core.audit import record_change
 from lived.core.models import AuditEvent
 from lived.core.permissions import require
@@ -162,7 +163,7 @@ def make_feed(*, actor) -> tuple[CalendarFeed, str]:
     secret = secrets.token_urlsafe(32)
     with transaction.atomic():
         # The worker's row is locked, so two taps at once make one live feed after the other.
-        type(actor).objects.select_for_update().filter(pk=actor.pk).first()
+        User.objects.select_for_update().filter(pk=actor.pk).first()
         _archive_live(actor, actor, "a new address was made")
         feed = CalendarFeed.objects.create(
             user=actor, secret_hash=secret_hash(secret), created_by=actor, updated_by=actor

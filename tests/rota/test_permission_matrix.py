@@ -84,6 +84,11 @@ MATRIX = {
         SENIOR_UP | {"outsider"},
         Expect(get=405, post_roles=SENIOR_UP, not_found_for=frozenset({"outsider"})),
     ),
+    # --- a worker's own week and calendar feed (lived/rota/views_my_week.py) ---
+    # Everyone who supports people, at any service, sees their own week and keeps their own address.
+    # The feed itself (rota:calendar_file) is opened by its secret: test_calendar_file_by_secret_only.
+    "rota:my_week": (lambda o: "/rota/my-week/", WRITERS | {"outsider"}),
+    "rota:calendar_feed": (lambda o: "/rota/my-week/calendar/", WRITERS | {"outsider"}),
 }
 
 
@@ -140,3 +145,29 @@ def test_another_services_person_is_not_found(client, manager, other_person):
         path = f"/people/{other_person.public_id}/who-supports-me/{suffix}"
         assert client.get(path).status_code == 404, path
         assert client.post(path, {"version": "1"}).status_code == 404, path
+
+
+# --- a worker's own week and calendar feed (lived/rota/views_my_week.py) ---
+
+
+def test_calendar_file_by_secret_only(client, users, support_worker):
+    """The feed is public by its secret: a wrong secret is 404 for every role and signed out, and
+    writes nothing; the right one answers anyone (a calendar app), GET only."""
+    from lived.rota.my_week import make_feed
+    from tests.matrix_helpers import changed_tables, snapshot_rows
+
+    _feed, secret = make_feed(actor=support_worker)
+    wrong = "/rota/calendar/" + "A" * 43 + ".ics"
+    for role in [None, *users]:
+        if role is None:
+            client.logout()
+        else:
+            client.force_login(users[role])
+        before = snapshot_rows()
+        assert client.get(wrong).status_code == 404, role
+        assert client.get(wrong.removesuffix(".ics")).status_code == 404, role
+        assert client.post(wrong).status_code == 405, role
+        assert not changed_tables(before, snapshot_rows()), role
+    client.logout()
+    assert client.get(f"/rota/calendar/{secret}.ics").status_code == 200
+    assert client.post(f"/rota/calendar/{secret}.ics").status_code == 405
