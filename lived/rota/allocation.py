@@ -438,6 +438,9 @@ def _draft_for_change(actor, allocation: Allocation, opened_version) -> RotaWeek
     week = RotaWeek.objects.select_for_update().select_related("service").get(pk=allocation.week_id)
     _may_plan(actor, week.service)
     check_version(week, opened_version, {})
+    allocation.status = (
+        Allocation.objects.select_for_update().values_list("status", flat=True).get(pk=allocation.pk)
+    )
     if week.draft_id != allocation.pk or allocation.status != S.READY:
         raise ValidationError("Only the rota being checked can be changed: run the allocation again")
     return week

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lived.rota import views, views_my_week
+from lived.rota import views, views_my_week, views_planner
 
 app_name = "rota"
 
@@ -35,6 +35,28 @@ urlpatterns = [
     path("rota/week/make-sessions/", views.GenerateSessions.as_view(), name="generate_sessions"),
     path("rota/sessions/add/", views.AddSession.as_view(), name="add_session"),
     # --- allocation: run, check, override, publish (lived/rota/views_planner.py) ---
+    path("rota/planner/", views_planner.Planner.as_view(), name="planner"),
+    path("rota/planner/run/", views_planner.RunAllocation.as_view(), name="run_allocation"),
+    path(
+        "rota/planner/runs/<uuid:allocation_id>/",
+        views_planner.RunProgress.as_view(),
+        name="allocation_progress",
+    ),
+    path(
+        "rota/planner/runs/<uuid:allocation_id>/progress/",
+        views_planner.RunProgressJson.as_view(),
+        name="allocation_progress_json",
+    ),
+    path(
+        "rota/planner/runs/<uuid:allocation_id>/publish/",
+        views_planner.PublishAllocation.as_view(),
+        name="publish_allocation",
+    ),
+    path(
+        "rota/planner/runs/<uuid:allocation_id>/sessions/<uuid:session_id>/change/",
+        views_planner.OverrideAssignment.as_view(),
+        name="override_assignment",
+    ),
     # --- a worker's own week and calendar feed (lived/rota/views_my_week.py) ---
     path("rota/my-week/", views_my_week.MyWeekPage.as_view(), name="my_week"),
     path("rota/my-week/calendar/", views_my_week.CalendarFeedPage.as_view(), name="calendar_feed"),

@@ -499,6 +499,10 @@ class Week(PermissionView):
                 + "?"
                 + urlencode({"service": service.public_id, "start": start.isoformat()}),
                 "generate_url": reverse("rota:generate_sessions") + "?service=" + str(service.public_id),
+                # The week planner (lived/rota/views_planner.py) plans Monday to Sunday.
+                "planner_url": reverse("rota:planner")
+                + "?"
+                + urlencode({"service": service.public_id, "start": start.isoformat()}),
             },
         )
 

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from lived.rota import services
+from lived.rota import allocation, services
 from tests.matrix_helpers import SENIOR_UP, WRITERS, Expect, Redirect, anonymous_failures, route_failures
 
 pytestmark = pytest.mark.django_db
@@ -89,6 +89,38 @@ MATRIX = {
     # The feed itself (rota:calendar_file) is opened by its secret: test_calendar_file_by_secret_only.
     "rota:my_week": (lambda o: "/rota/my-week/", WRITERS | {"outsider"}),
     "rota:calendar_feed": (lambda o: "/rota/my-week/calendar/", WRITERS | {"outsider"}),
+    # --- the week planner: seniors and managers at the service; a manager elsewhere does not find it ---
+    "rota:planner": (
+        lambda o: f"/rota/planner/?service={o.service}",
+        SENIOR_UP,
+        Expect(not_found_for=frozenset({"outsider"})),
+    ),
+    # The Run and Publish buttons take POST only.
+    "rota:run_allocation": (
+        lambda o: f"/rota/planner/run/?service={o.service}",
+        SENIOR_UP | {"outsider"},
+        Expect(get=405, post_roles=SENIOR_UP, not_found_for=frozenset({"outsider"})),
+    ),
+    "rota:allocation_progress": (
+        lambda o: f"/rota/planner/runs/{o.run}/",
+        SENIOR_UP,
+        Expect(not_found_for=frozenset({"outsider"})),
+    ),
+    "rota:allocation_progress_json": (
+        lambda o: f"/rota/planner/runs/{o.run}/progress/",
+        SENIOR_UP,
+        Expect(not_found_for=frozenset({"outsider"})),
+    ),
+    "rota:publish_allocation": (
+        lambda o: f"/rota/planner/runs/{o.run}/publish/",
+        SENIOR_UP | {"outsider"},
+        Expect(get=405, post_roles=SENIOR_UP, not_found_for=frozenset({"outsider"})),
+    ),
+    "rota:override_assignment": (
+        lambda o: f"/rota/planner/runs/{o.run}/sessions/{o.session}/change/",
+        SENIOR_UP,
+        Expect(not_found_for=frozenset({"outsider"})),
+    ),
 }
 
 
@@ -112,7 +144,27 @@ def objects(person, person_user, megan, support_worker, manager, service):
     absence = services.add_absence(
         actor=manager, worker=support_worker, kind="leave", starts_on=day, ends_on=day
     )
-    return Objects(person, entry, support_worker, service, availability, absence)
+    found = Objects(person, entry, support_worker, service, availability, absence)
+    # The week planner (lived/rota/views_planner.py): a run waiting in the queue, and a visit in its week.
+    visit = services.add_session(
+        actor=manager,
+        service=service,
+        data={
+            "person": person,
+            "date": day,
+            "window_start": datetime.time(8),
+            "window_end": datetime.time(8, 45),
+            "duration_minutes": 45,
+            "staff_needed": 1,
+            "skills": [],
+            "what": "",
+        },
+    )
+    run = allocation.start_run(
+        actor=manager, service=service, week_start=datetime.date(2030, 3, 4), opened_version=1
+    )
+    found.run, found.session = run.public_id, visit.public_id
+    return found
 
 
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
