@@ -37,6 +37,7 @@ from lived.rota.queries import (
     week_sessions,
     workers_at,
 )
+from lived.rota.this_week import this_week
 
 
 def _page_url(person, viewer_is_person: bool) -> str:
@@ -84,6 +85,8 @@ class WhoSupportsMe(PersonView):
                 "not_to_send": [
                     (entry, names.get(entry.worker.pk, entry.worker.first_name)) for entry in not_to_send
                 ],
+                # This week's picture from the published rota (lived/rota/this_week.py).
+                "week": this_week(self.person, timezone.localdate(), you=self.viewer_is_person),
             },
         )
 
