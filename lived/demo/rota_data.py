@@ -10,15 +10,21 @@ Then the week's shape: each worker's weekly times at Riverside and Harbour House
 Tuesday next week, Chris off sick from today for three days, Grace on a training day; the sessions the
 agreed plans give for the next 14 days (Ada's morning routine, 8:00 to 8:45, gives her a visit every
 morning; Jo's weekly timetable gives no daily session); and, at Harbour House, whose plans carry no
-times, an early and a late shift each day added by hand by Daniel."""
+times, an early and a late shift each day added by hand by Daniel.
+
+Last, next week's rota at both services, run and published by Daniel. At Riverside, Tom goes to Ada
+on the weekdays and Megan at the weekend; on Tuesday Tom is on leave, so someone Ada did not choose
+goes, and that shortfall is recorded with why. At Harbour House, Grace and Ellie cover most shifts;
+the rest are uncovered with the reasons (Grace's training day, hours limits)."""
 
 from __future__ import annotations
 
 import datetime
 from decimal import Decimal
 
-from lived.rota import services
-from lived.rota.models import Absence, Skill
+from lived.rota import allocation, services
+from lived.rota.models import Absence, RotaWeek, Skill
+from lived.rota.solver.assignment import solve
 
 SKILLS = ["Medication trained", "Driver", "First aid", "Moving and handling", "Speaks Polish"]
 
@@ -41,8 +47,8 @@ MANAGED = {
     "megan": ("30", "40", False, "MB2 9LS", {"Medication trained": 2, "First aid": 14}),
     "chris": ("20", "30", False, "MB1 6DW", {"Driver": None, "Moving and handling": 8}),
     "hannah": ("37.5", "45", False, "MB3 2QA", {"Medication trained": 6, "First aid": 5}),
-    "grace": ("37.5", "55", True, "MB3 7HR", {"Driver": None, "Medication trained": 11}),
-    "ellie": ("24", "36", False, "MB3 1PE", {"First aid": 1}),
+    "grace": ("37.5", "55", True, "MB3 7HR", {"Driver": None, "Medication trained": 11, "First aid": 9}),
+    "ellie": ("24", "36", False, "MB3 1PE", {"First aid": 1, "Medication trained": 7}),
 }
 
 
@@ -51,11 +57,11 @@ WEEKDAYS = [0, 1, 2, 3, 4]
 # username → [(weekdays, from, until)]
 AVAILABILITY = {
     "tom": [(WEEKDAYS, T(7, 0), T(15, 0))],
-    "megan": [([0, 1, 2, 3], T(14, 0), T(22, 0))],
+    "megan": [([0, 1, 2, 3], T(14, 0), T(22, 0)), ([5, 6], T(7, 0), T(13, 0))],
     "chris": [([0, 2, 4], T(8, 0), T(14, 0))],
     "hannah": [(WEEKDAYS, T(8, 0), T(16, 0))],
     "grace": [(WEEKDAYS, T(7, 30), T(15, 30)), ([5], T(9, 0), T(13, 0))],
-    "ellie": [([1, 2, 3], T(9, 0), T(17, 0)), ([5, 6], T(15, 0), T(22, 0))],
+    "ellie": [([0, 1, 2, 3], T(14, 0), T(22, 0)), ([5, 6], T(14, 0), T(22, 0))],
 }
 # Harbour House's shifts, every day: (from, until to arrive, minutes, what, skill needed or None).
 HARBOUR_SHIFTS = [
@@ -63,6 +69,8 @@ HARBOUR_SHIFTS = [
     (T(14, 30), T(14, 45), 7 * 60 + 30, "Late shift", "Medication trained"),
 ]
 SESSION_DAYS = 14
+# The demo's published rotas are solved while it loads, with this time limit for each.
+ROTA_SECONDS = 5
 
 
 def _next_weekday(day: datetime.date, weekday: int) -> datetime.date:
@@ -176,3 +184,21 @@ def load(context) -> None:
         reason="Leon says Chris talks over him when he uses his pause word, and he feels rushed.",
     )
     _load_week(context, skills)
+    monday = _next_weekday(today, 0)
+    for ref in ("riverside", "harbour"):
+        _publish_rota(daniel, context.services[ref], monday)
+
+
+def _publish_rota(daniel, service, week_start: datetime.date) -> None:
+    """Next week's rota, run and published by Daniel: solved here, as the demo loads in one
+    transaction (the planner runs it in the background). The job it queues finds the run saved and
+    does nothing."""
+    week = RotaWeek.objects.filter(service=service, week_start=week_start).first()
+    queued = allocation.start_run(
+        actor=daniel, service=service, week_start=week_start, opened_version=week.version if week else 1
+    )
+    run = allocation.mark_running(queued.public_id)
+    built = allocation.build_problem(service, week_start, published=run.based_on)
+    allocation.save_rota(run, built, solve(built.problem, time_limit=ROTA_SECONDS, threads=2))
+    week = RotaWeek.objects.get(service=service, week_start=week_start)
+    allocation.publish(actor=daniel, allocation=run, opened_version=week.version)
