@@ -170,7 +170,7 @@ DEFINITIONS = [
         "On time",
         "Visits that began within the agreed window",
         "visits whose recorded arrival is within the agreed window",
-        "all visits, including those with no arrival time recorded",
+        "visits, including those with no arrival time recorded",
     ),
 ]
 

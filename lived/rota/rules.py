@@ -17,7 +17,7 @@ staff-profile permissions take the worker (a User), or nothing.
 
 import rules
 
-from lived.accounts.models import MANAGERS, SENIORS, WRITERS
+from lived.accounts.models import MANAGERS, OVERSIGHT, SENIORS, WRITERS
 from lived.accounts.predicates import (
     any_care_role,
     is_the_person,
@@ -76,3 +76,9 @@ rules.add_perm("rota.plan_sessions", plans_at_the_service)
 # --- a worker's own week and calendar feed (lived/rota/views_my_week.py) ---
 # Anyone who supports people sees their own published sessions, and keeps their own calendar address.
 rules.add_perm("rota.view_own_week", supports_people)
+
+# --- measures of choice and continuity (lived/rota/views_measures.py) ---
+# A service's measures: managers and quality leads at the service (the page offers only those
+# services). One person's: care staff who may see the person.
+rules.add_perm("rota.view_service_measures", role_anywhere(*OVERSIGHT))
+rules.add_perm("rota.view_person_measures", any_care_role)

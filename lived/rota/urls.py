@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lived.rota import views, views_my_week, views_planner
+from lived.rota import views, views_measures, views_my_week, views_planner
 
 app_name = "rota"
 
@@ -63,4 +63,6 @@ urlpatterns = [
     # No sign-in (calendar apps cannot): the secret in the address is the key (lived/rota/my_week.py).
     path("rota/calendar/<str:secret>.ics", views_my_week.CalendarFile.as_view(), name="calendar_file"),
     # --- measures of choice and continuity (lived/rota/views_measures.py) ---
+    path("rota/measures/", views_measures.ServiceMeasures.as_view(), name="service_measures"),
+    path(P + "measures/", views_measures.PersonMeasures.as_view(), name="person_measures"),
 ]

@@ -121,6 +121,15 @@ MATRIX = {
         SENIOR_UP,
         Expect(not_found_for=frozenset({"outsider"})),
     ),
+    # --- measures of choice and continuity (lived/rota/views_measures.py) ---
+    # A service's measures: managers and quality leads at the service; a manager elsewhere does not
+    # find it. One person's: care staff who may see the person (and never the person's circle).
+    "rota:service_measures": (
+        lambda o: f"/rota/measures/?service={o.service}",
+        {"manager", "quality_lead"},
+        Expect(not_found_for=frozenset({"outsider"})),
+    ),
+    "rota:person_measures": (lambda o: f"/people/{o.p}/who-supports-me/measures/", CARE),
 }
 
 
