@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("lived.complaints.urls")),
     path("", include("lived.outcomes.urls")),
     path("", include("lived.rota.urls")),
+    path("", include("lived.supervision.urls")),
     path("", include("lived.jobs.urls")),
     path("admin/", admin.site.urls),
 ]

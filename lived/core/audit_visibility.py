@@ -74,6 +74,10 @@ KIND_PERMISSIONS: dict[str, str] = {
     "rota.Availability": "people.view_staff_only",
     "rota.Absence": "people.view_staff_only",
     "accounts.User": "people.view_audit",
+    # Supervision (lived/supervision): staff records with no person on the row; were one ever to carry a
+    # person, only those who read the audit trail would see it, never other workers.
+    "supervision.Supervision": "people.view_audit",
+    "supervision.AgreedAction": "people.view_audit",
 }
 
 # Labels older rows carry for models that have since moved app (lived.risk was split into risk,

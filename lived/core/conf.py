@@ -190,6 +190,10 @@ class LivedSettings:
     falling_self_rating_run: int = _setting(
         3, doc="This many worsening self-ratings in a row raise a review.", check=_whole(2)
     )
+    # --- Supervision (lived/supervision)
+    supervision_every_weeks: int = _setting(
+        8, doc="A worker is due supervision this many weeks after their last session.", check=_whole(1)
+    )
     # --- Background jobs (lived/jobs)
     jobs_heartbeat_seconds: int = _setting(
         10, doc="How often a running job's heartbeat moves on.", check=_whole(1)

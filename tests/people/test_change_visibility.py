@@ -82,6 +82,8 @@ EXPECTED = {
     "rota.StaffProfile": CARE,
     "rota.Availability": CARE,
     "rota.Absence": CARE,
+    "supervision.Supervision": OVERSIGHT,
+    "supervision.AgreedAction": OVERSIGHT,
     "accounts.User": OVERSIGHT,
     "someapp.NotYetInTheMap": CARE,  # a kind nobody mapped: never the person or their circle
 }
@@ -105,6 +107,7 @@ NEVER_AUDITED = {
     "rota.Skill": "a list of skills, no person data",
     "rota.WorkerSkill": "audited on the worker's staff profile",
     "rota.PreferredWorker": "audited on the person's preferences, which picture the whole ranking",
+    "supervision.Theme": "a list of themes, no person data",
 }
 
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "lived.complaints",
     "lived.outcomes",
     "lived.rota",
+    "lived.supervision",
     # Before django_tasks_db, so `manage.py db_worker` is Lived's worker (lived/jobs, ADR 0015).
     "lived.jobs",
     "django_tasks",
@@ -276,6 +277,10 @@ LIVED_HEALTH_CHECK_DUE_SOON_DAYS = env_int(
 )
 LIVED_FALLING_SELF_RATING_RUN = env_int(
     "LIVED_FALLING_SELF_RATING_RUN", LIVED.falling_self_rating_run, minimum=2
+)
+# Supervision (lived/supervision): a worker is due supervision this many weeks after their last one.
+LIVED_SUPERVISION_EVERY_WEEKS = env_int(
+    "LIVED_SUPERVISION_EVERY_WEEKS", LIVED.supervision_every_weeks, minimum=1
 )
 
 # Background jobs (lived/jobs, ADR 0015): Django's tasks framework with its database backend, so a
