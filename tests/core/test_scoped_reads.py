@@ -101,6 +101,11 @@ SCOPED_HELPERS = {
     "briefing.incident_lines": "incidents for the briefing, of people (by pk) from a visible_to queryset",
     "briefing.briefing_for": "a provider's part of the shift briefing, for a visible_to queryset",
     "queries.people_without_crisis_plan": "subqueries annotating a visible_to queryset",
+    # --- a worker's own published sessions and the person's week (lived/rota, issue 14) --------------
+    "this_week.this_week": "the published rota's rows for the person a PersonView (or /me/) loaded",
+    "my_week._current_assignments": "the signed-in worker's own assignments (worker=request.user): the "
+    "sessions a published rota sends them to; a person outside their scope shows by first name, no link",
+    "my_week.my_week": "the double-up partners on the signed-in worker's own sessions (visible_to for links)",
     # --- jobs, not pages ------------------------------------------------------------------------------
     "rollups._add": "keeps the plan-use rollup in step as a note is saved (a write, not a page)",
     "rollups.from_notes": "rebuilds the plan-use rollup from every note (a management job)",
