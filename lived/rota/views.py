@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from lived.accounts.models import OVERSIGHT
 from lived.core.audit import record_change
 from lived.core.concurrency import StaleEdit
 from lived.core.models import AuditEvent
@@ -21,7 +22,7 @@ from lived.core.permissions import PermissionView
 from lived.organisations.choice import choose_service
 from lived.people.access import PersonFormView, PersonView
 from lived.rota import forms, services
-from lived.rota.models import Absence, Availability, NotToSend, SupportPreferences
+from lived.rota.models import Absence, Allocation, Assignment, Availability, NotToSend, SupportPreferences
 from lived.rota.queries import (
     absences_of,
     availability_of,
@@ -485,6 +486,20 @@ class Week(PermissionView):
         by_day: dict[datetime.date, list] = {start + datetime.timedelta(days=n): [] for n in range(7)}
         for session in sessions:
             by_day[session.date].append(session)
+        # Who is going, from the published rota only: a draft run is not yet anyone's week.
+        going: dict[int, list[str]] = {}
+        sent = list(
+            Assignment.objects.filter(
+                session__in=sessions,
+                allocation__status=Allocation.Status.PUBLISHED,
+                replaced_at__isnull=True,
+            )
+            .select_related("worker")
+            .order_by("session_id", "worker__first_name", "pk")
+        )
+        names = short_names([a.worker for a in sent])
+        for assignment in sent:
+            going.setdefault(assignment.session_id, []).append(names[assignment.worker_id])
         week = datetime.timedelta(days=7)
         return render(
             request,
@@ -496,6 +511,10 @@ class Week(PermissionView):
                 "end": start + datetime.timedelta(days=6),
                 "days": list(by_day.items()),
                 "count": len(sessions),
+                "going": going,
+                "measures_url": reverse("rota:service_measures") + "?service=" + str(service.public_id)
+                if request.user.has_role(*OVERSIGHT, service_id=service.pk)
+                else None,
                 "previous_url": _week_url(service, start - week),
                 "next_url": _week_url(service, start + week),
                 "add_url": reverse("rota:add_session")

@@ -25,7 +25,7 @@ def test_daniel_makes_the_weeks_sessions_and_adds_one_by_hand(visit):
     first_day = page.get_by_test_id(f"sessions-{start.isoformat()}")
     ada = first_day.get_by_role("row").filter(has_text="Ada")
     expect(ada).to_contain_text("08:00 to 08:45")
-    expect(ada).to_contain_text("Not yet assigned")
+    expect(ada).to_contain_text("Not on a published rota")
 
     daniel.click(role="link", name="Add a session")
     expect(page.get_by_role("heading", level=1, name="Add a session")).to_be_visible()

@@ -17,7 +17,7 @@ from lived.jobs.schedule import enqueue_scheduled_jobs
 from lived.plans import services as plan_services
 from lived.plans.models import Routine
 from lived.rota import services
-from lived.rota.models import SupportSession
+from lived.rota.models import Allocation, Assignment, RotaWeek, SupportSession
 from lived.rota.services import parse_window, routine_timing
 from tests.jobs.workers import run_worker
 from tests.plans.factories import agree, make_plan
@@ -268,8 +268,27 @@ def test_the_week_shows_each_session_not_yet_assigned(client, manager, service, 
     _generate(manager, service)
     client.force_login(manager)
     page = client.get(_week(service)).content.decode()
-    assert page.count("Not yet assigned") == 7
+    assert page.count("Not on a published rota") == 7
     assert "08:00 to 08:45" in page and person.name in page and "1 hour 15 minutes" in page
+
+
+def test_the_week_shows_who_is_going_from_the_published_rota_only(
+    client, manager, service, person, agreed, tom, megan
+):
+    _generate(manager, service)
+    first, second = SupportSession.objects.order_by("date")[:2]
+    week = RotaWeek.objects.create(
+        service=service, week_start=START - datetime.timedelta(days=START.weekday())
+    )
+    published = Allocation.objects.create(week=week, status=Allocation.Status.PUBLISHED)
+    draft = Allocation.objects.create(week=week, status=Allocation.Status.READY)
+    Assignment.objects.create(allocation=published, session=first, worker=tom)
+    Assignment.objects.create(allocation=draft, session=second, worker=megan)
+    client.force_login(manager)
+    page = client.get(_week(service)).content.decode()
+    # A draft run is not yet anyone's week: only the published rota names who is going
+    assert tom.first_name in page and megan.first_name not in page
+    assert page.count("Not on a published rota") == 6
 
 
 def test_the_button_makes_the_weeks_sessions(client, manager, service, person, agreed):
@@ -376,7 +395,7 @@ def test_the_week_takes_the_same_queries_however_many_sessions(client, manager, 
         )
     assert count() <= small
     page = client.get(_week(service)).content.decode()
-    assert page.count("Not yet assigned") == 32 and "A shift for Elm House" in page
+    assert page.count("Not on a published rota") == 32 and "A shift for Elm House" in page
 
 
 def test_the_daily_job_makes_the_next_fortnight_once(service, person, agreed):
