@@ -24,8 +24,13 @@ def layout(request):
             nav.append({"href": reverse("reviews:service_reviews"), "text": "Reviews"})
             nav.append({"href": reverse("risk:service_risk"), "text": "Risk and incidents"})
             nav.append({"href": reverse("outcomes:service_outcomes"), "text": "Outcomes"})
-            if user.has_perm("people.add_person"):
-                nav.append({"href": reverse("people:new"), "text": "Add a person"})
+            # "Add a person" is on the People page; the rota is where each role's part of it starts.
+            if user.has_perm("rota.view_sessions"):
+                nav.append({"href": reverse("rota:week"), "text": "Rota"})
+            elif user.has_perm("rota.view_own_week"):
+                nav.append({"href": reverse("rota:my_week"), "text": "My week"})
+            elif user.has_perm("rota.view_service_measures"):
+                nav.append({"href": reverse("rota:service_measures"), "text": "Choice and continuity"})
             if user.has_perm("rota.edit_own_profile"):
                 account_href = reverse("rota:my_profile")
             if user.has_perm("accounts.review_role_requests"):

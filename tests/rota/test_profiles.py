@@ -174,3 +174,25 @@ def test_a_workers_name_in_the_header_opens_my_profile_and_the_navigation_stays_
         assert 'class="nhsuk-header__navigation-link" href="/staff/my-profile/"' not in html
     client.force_login(person_user)
     assert "/staff/my-profile/" not in client.get("/me/").content.decode()
+
+
+def test_each_role_finds_its_part_of_the_rota_in_the_navigation(
+    client, support_worker, manager, quality_lead
+):
+    def nav(user):
+        client.force_login(user)
+        html = client.get("/people/", follow=True).content.decode()
+        return {
+            text: 'class="nhsuk-header__navigation-link" href="' + href + '"' in html
+            for text, href in (
+                ("week", "/rota/week/"),
+                ("mine", "/rota/my-week/"),
+                ("measures", "/rota/measures/"),
+            )
+        }
+
+    assert nav(manager) == {"week": True, "mine": False, "measures": False}
+    assert nav(support_worker) == {"week": False, "mine": True, "measures": False}
+    assert nav(quality_lead) == {"week": False, "mine": False, "measures": True}
+    client.force_login(manager)
+    assert 'href="/people/new/">Add a person</a>' in client.get("/people/").content.decode()
