@@ -126,6 +126,7 @@ APP_MATRICES = [
     "tests.accounts.test_role_requests",
     "tests.jobs.test_permission_matrix",
     "tests.rota.test_permission_matrix",
+    "tests.supervision.test_permission_matrix",
 ]
 
 

@@ -252,14 +252,26 @@ class AddAction(_RecordForm):
         return services.add_action(actor=self.request.user, record=self.record, **form.service_args())
 
 
-class Sign(View):
-    """Sign the version shown (POST only). Signing twice, or a record both have signed, is refused
-    with the record page and an error summary; a version changed since is the conflict page."""
+class _RecordButton(View):
+    """A button on the record page (POST only). The record is looked up first, so a GET from someone
+    who may not see it is a 404 (or 403), never a 405 that says it exists."""
 
     http_method_names = ["post"]
+    record_permission = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.record = _record(request, kwargs["record_id"], self.record_permission)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class Sign(_RecordButton):
+    """Sign the version shown. Signing twice, or a record both have signed, is refused with the
+    record page and an error summary; a version changed since is the conflict page."""
+
+    record_permission = "supervision.sign"
 
     def post(self, request, record_id):
-        record = _record(request, record_id, "supervision.sign")
+        record = self.record
         form = forms.SignForm(request.POST)
         form.is_valid()
         if form.cleaned_data.get("seen_version") is None:
@@ -276,13 +288,13 @@ class Sign(View):
         return redirect(_record_url(record))
 
 
-class MarkActionDone(View):
-    """Mark an agreed action done (POST only), from its own record or a later one."""
+class MarkActionDone(_RecordButton):
+    """Mark an agreed action done, from its own record or a later one."""
 
-    http_method_names = ["post"]
+    record_permission = "supervision.mark_action_done"
 
     def post(self, request, record_id, action_id):
-        record = _record(request, record_id, "supervision.mark_action_done")
+        record = self.record
         action = (
             AgreedAction.objects.filter(public_id=action_id, supervision__in=visible_records(request.user))
             .select_related("supervision")

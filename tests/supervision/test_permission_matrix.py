@@ -1,0 +1,98 @@
+"""Every role × every supervision URL, GET and POST: allowed → the declared answer, not allowed → 403,
+a record out of reach → 404, never 500, nothing written by a GET or a refused POST
+(tests/matrix_helpers.py). tests/test_permission_matrix.py checks every URL is in one MATRIX.
+
+The record is the senior's supervision of the support worker at the service. The worker and the
+supervisor see it, and the manager at the service; everyone else (another service's manager, the
+quality lead, the person, the circle, the administrator) does not find it."""
+
+import pytest
+
+from lived.supervision import services
+from tests.matrix_helpers import SENIOR_UP, WRITERS, Expect, anonymous_failures, route_failures
+
+pytestmark = pytest.mark.django_db
+
+THE_TWO = {"support_worker", "senior"}
+SEE = THE_TWO | {"manager"}
+OUT_OF_REACH = frozenset({"quality_lead", "administrator", "outsider", "person", "circle"})
+R = "/supervision/{}/"
+
+MATRIX = {
+    # Anyone who supports people has "My supervision" (a manager elsewhere too).
+    "supervision:mine": (lambda o: "/supervision/", WRITERS | {"outsider"}),
+    # Seniors and managers supervise; the form offers only the workers at their own services.
+    "supervision:start": (lambda o: "/supervision/new/", SENIOR_UP | {"outsider"}),
+    # Managers see who is due at the services they manage.
+    "supervision:due": (lambda o: "/supervision/due/", {"manager", "outsider"}),
+    # Managers and quality leads at the service; a manager elsewhere does not find it.
+    "supervision:themes": (
+        lambda o: f"/supervision/themes/?service={o.service}",
+        {"manager", "quality_lead"},
+        Expect(not_found_for=frozenset({"outsider"})),
+    ),
+    "supervision:record": (lambda o: R.format(o.record), SEE, Expect(not_found_for=OUT_OF_REACH)),
+    # The supervisor's part: the worker and the manager read it but are refused (403).
+    "supervision:edit": (
+        lambda o: R.format(o.record) + "change/",
+        {"senior"},
+        Expect(not_found_for=OUT_OF_REACH),
+    ),
+    "supervision:add_action": (
+        lambda o: R.format(o.record) + "actions/add/",
+        {"senior"},
+        Expect(not_found_for=OUT_OF_REACH),
+    ),
+    # The worker's own words: the supervisor and the manager are refused (403).
+    "supervision:reflection": (
+        lambda o: R.format(o.record) + "my-reflection/",
+        {"support_worker"},
+        Expect(not_found_for=OUT_OF_REACH),
+    ),
+    # Buttons: POST only.
+    "supervision:sign": (
+        lambda o: R.format(o.record) + "sign/",
+        THE_TWO,
+        Expect(get=405, not_found_for=OUT_OF_REACH),
+    ),
+    "supervision:action_done": (
+        lambda o: R.format(o.record) + f"actions/{o.action}/done/",
+        THE_TWO,
+        Expect(get=405, not_found_for=OUT_OF_REACH),
+    ),
+}
+
+
+class Objects:
+    def __init__(self, record, action, service):
+        self.record = record.public_id
+        self.action = action.public_id
+        self.service = service.public_id
+
+
+@pytest.fixture
+def objects(record, senior, support_worker, service, today):
+    action = services.add_action(
+        actor=senior, record=record, what="Read the plan", owner=support_worker, due_on=today
+    )
+    return Objects(record, action, service)
+
+
+@pytest.mark.parametrize("url_name", sorted(MATRIX))
+def test_each_role_gets_the_right_answer(client, users, circle_member, objects, url_name):
+    failures = route_failures(client, users, url_name, MATRIX[url_name], objects)
+    assert not failures, f"{url_name}: " + "; ".join(failures)
+
+
+@pytest.mark.parametrize("url_name", sorted(MATRIX))
+def test_signed_out_visitors_are_sent_to_sign_in(client, objects, url_name):
+    failures = anonymous_failures(client, url_name, MATRIX[url_name], objects)
+    assert not failures, f"{url_name}: " + "; ".join(failures)
+
+
+def test_another_support_worker_at_the_service_does_not_find_the_record(client, colleague, objects):
+    client.force_login(colleague)
+    for suffix in ["", "change/", "my-reflection/", "actions/add/"]:
+        assert client.get(R.format(objects.record) + suffix).status_code == 404
+    for suffix in ["sign/", f"actions/{objects.action}/done/", "my-reflection/"]:
+        assert client.post(R.format(objects.record) + suffix, {"seen_version": 2}).status_code == 404
