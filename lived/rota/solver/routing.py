@@ -163,8 +163,19 @@ def solve(day: Day, time_limit: float = 10.0, stretch: bool = True, seed_routes=
     t0 = time.monotonic()
     blocked = {u.visit_id for u in uncoverable(day)}
     # Most of the time to the order; the times are a small exact model, hinted from the routes.
-    orders, hints, limit_hit = _route(day, blocked, max(0.5, time_limit * 0.8))
-    plan = _timing(day, orders, stretch, hints, max(1.0, time_limit * 0.2))
+    # Two orders when the tight model finds one (see _route); each is timed, the cheaper kept.
+    route_limit = max(0.5, time_limit * 0.8)
+    plan, limit_hit = None, False
+    for orders, hints, hit, note, last in _route(day, blocked, route_limit):
+        left = time_limit - (time.monotonic() - t0)
+        cand = _timing(day, orders, stretch, hints, max(1.0, left if last else time_limit * 0.1))
+        cand.notes.append(f"{note}: objective {cand.objective}")
+        limit_hit = limit_hit or hit
+        if plan is None or cand.objective < plan.objective:
+            cand.notes = (plan.notes if plan else []) + cand.notes
+            plan = cand
+        else:
+            plan.notes += cand.notes
     plan.unserved = [
         u for u in uncoverable(day) if u.visit_id not in {s.visit_id for r in plan.routes for s in r.stops}
     ]
@@ -182,10 +193,41 @@ def solve(day: Day, time_limit: float = 10.0, stretch: bool = True, seed_routes=
 # ---------------------------------------------------------------- stage 1: routing library
 
 
+# Knobs for the order search (module level so the benchmark's experiments can set them).
+TIGHT_SLACK: int | None = 120  # minutes past a task's window and a shift's end; None: loose only
+TIGHT_SHARE = 0.5  # of the routing time for the tight model (its first solution and its search)
+FIRST_SHARE = 0.25  # of the routing time, at most, for the tight model's first solution
+STRATEGY = "PARALLEL_CHEAPEST_INSERTION"
+
+
 def _route(day: Day, blocked: set[str], time_limit: float, route_lunch: bool = False):
+    """The orders to time, as (orders, hints, time limit reached, note, last one?), lazily: the
+    caller times each before the next search starts, and gives the last all the time left.
+
+    First the tight model: every task within TIGHT_SLACK minutes of its window, every route home
+    within TIGHT_SLACK of the shift's end, mandatory visits not droppable at all (so no search can
+    trade one away). On a large day it stops the first solution building long late routes that
+    local search never undoes. Then the loose model (wide horizon, mandatory visits at a large
+    penalty, so an impossible day still gets a plan) with the rest of the time."""
+    started = time.monotonic()
+    if TIGHT_SLACK is not None:
+        out = _route_model(
+            day, blocked, time_limit * TIGHT_SHARE, route_lunch, TIGHT_SLACK, time_limit * FIRST_SHARE
+        )
+        if out is not None:
+            yield (*out, f"order within {TIGHT_SLACK} minutes of every window", False)
+    left = max(0.5, time_limit - (time.monotonic() - started))
+    out = _route_model(day, blocked, left, route_lunch, None, None)
+    if out is None:
+        out = [[] for _ in day.caregivers], {}, True
+    yield (*out, "order with wide windows", True)
+
+
+def _route_model(day, blocked, time_limit, route_lunch, slack, first_limit):
     # route_lunch: lunch as break intervals in the routing model. Measured on i-083 at 20 s:
     # objective 111,626 with them, 9,898 without (the break constraint starves guided local
     # search), so by default CP-SAT places every lunch once the order is known.
+    started = time.monotonic()
     w = day.weights
     cgs = day.caregivers
     nv = len(cgs)
@@ -199,32 +241,27 @@ def _route(day: Day, blocked: set[str], time_limit: float, route_lunch: bool = F
     manager = pywrapcp.RoutingIndexManager(len(loc), nv, list(range(nv)), list(range(nv, 2 * nv)))
     model = pywrapcp.RoutingModel(manager)
     tm = day.travel
-
-    def transit(i, j):
-        a, b = manager.IndexToNode(i), manager.IndexToNode(j)
-        return service[a] + tm[loc[a]][loc[b]]
-
-    tcb = model.RegisterTransitCallback(transit)
+    # Matrices, not Python callbacks: evaluated in C++, several times faster in the local search.
+    n = len(loc)
+    travel = [[tm[loc[a]][loc[b]] for b in range(n)] for a in range(n)]
+    tcb = model.RegisterTransitMatrix([[service[a] + travel[a][b] for b in range(n)] for a in range(n)])
     horizon = max(max(c.shift_end for c in cgs), max(v.windows[-1][1] for v in day.visits)) * 2 + 600
     model.AddDimension(tcb, horizon, horizon, False, "time")
     dim = model.GetDimensionOrDie("time")
 
     pref = {}
     for k, c in enumerate(cgs):
-        bad = [
-            n
-            for n, (vi, _) in enumerate(tasks, start=2 * nv)
+        pref[k] = {
+            b
+            for b, (vi, _) in enumerate(tasks, start=2 * nv)
             if day.visits[vi].preferred and c.id not in day.visits[vi].preferred
-        ]
-        pref[k] = set(bad)
-
-        def cost(i, j, bad=pref[k]):
-            a, b = manager.IndexToNode(i), manager.IndexToNode(j)
-            return w.travel * tm[loc[a]][loc[b]] + (w.preference if b in bad else 0)
-
-        model.SetArcCostEvaluatorOfVehicle(model.RegisterTransitCallback(cost), k)
-        dim.CumulVar(model.Start(k)).SetRange(c.shift_start, horizon)
-        dim.CumulVar(model.End(k)).SetRange(c.shift_start, horizon)
+        }
+        extra = [w.preference if b in pref[k] else 0 for b in range(n)]
+        costs_k = [[w.travel * travel[a][b] + extra[b] for b in range(n)] for a in range(n)]
+        model.SetArcCostEvaluatorOfVehicle(model.RegisterTransitMatrix(costs_k), k)
+        end_by = horizon if slack is None else c.shift_end + slack
+        dim.CumulVar(model.Start(k)).SetRange(c.shift_start, end_by)
+        dim.CumulVar(model.End(k)).SetRange(c.shift_start, end_by)
         if w.extra_time:
             dim.SetCumulVarSoftUpperBound(model.End(k), c.shift_end, w.extra_time)
         if w.max_idle:
@@ -233,36 +270,33 @@ def _route(day: Day, blocked: set[str], time_limit: float, route_lunch: bool = F
 
     solver = model.solver()
     first_node = {}
-    for n, (vi, ti) in enumerate(tasks, start=2 * nv):
+    for n_, (vi, ti) in enumerate(tasks, start=2 * nv):
         v = day.visits[vi]
         t = v.tasks[ti]
-        idx = manager.NodeToIndex(n)
+        idx = manager.NodeToIndex(n_)
         cum = dim.CumulVar(idx)
-        if len(v.windows) == 1:
-            cum.SetRange(v.windows[0][0], horizon)
-            if w.total_tardiness or w.highest_tardiness:
-                late = _latest_start(day, v.windows[0], t)
-                dim.SetCumulVarSoftUpperBound(idx, late, w.total_tardiness + w.highest_tardiness)
-        else:
-            cum.SetRange(v.windows[0][0], horizon)
-            if w.total_tardiness or w.highest_tardiness:
-                late = _latest_start(day, v.windows[-1], t)
-                dim.SetCumulVarSoftUpperBound(idx, late, w.total_tardiness + w.highest_tardiness)
-            for a, b in zip(v.windows, v.windows[1:], strict=False):
-                lo, hi = _latest_start(day, a, t) + 1, b[0] - 1
-                if lo <= hi:
-                    cum.RemoveInterval(lo, hi)
+        late = _latest_start(day, v.windows[-1], t)
+        cum.SetRange(v.windows[0][0], horizon if slack is None else late + slack)
+        if w.total_tardiness or w.highest_tardiness:
+            dim.SetCumulVarSoftUpperBound(idx, late, w.total_tardiness + w.highest_tardiness)
+        for a, b in zip(v.windows, v.windows[1:], strict=False):
+            lo, hi = _latest_start(day, a, t) + 1, b[0] - 1
+            if lo <= hi:
+                cum.RemoveInterval(lo, hi)
         # Skills and incompatibilities (SetAllowedVehiclesForIndex's Python binding in 9.15
         # rejects every list, so the vehicle variable's domain is narrowed instead).
         allowed = set(eligible(day, v, t))
         model.VehicleVar(idx).RemoveValues([k for k in range(nv) if k not in allowed])
+        droppable = v.optional or slack is None
         if ti == 0:
             first_node[vi] = idx
-            model.AddDisjunction([idx], w.unserved if v.optional else BIG)
+            if droppable:
+                model.AddDisjunction([idx], w.unserved if v.optional else BIG)
         else:
             a = first_node[vi]
-            model.AddDisjunction([idx], 0)
-            solver.Add(model.ActiveVar(a) == model.ActiveVar(idx))
+            if droppable:
+                model.AddDisjunction([idx], 0)
+                solver.Add(model.ActiveVar(a) == model.ActiveVar(idx))
             if v.sync != "independent":
                 solver.Add(
                     solver.IsDifferentVar(model.VehicleVar(a), model.VehicleVar(idx)) >= model.ActiveVar(a)
@@ -287,14 +321,28 @@ def _route(day: Day, blocked: set[str], time_limit: float, route_lunch: bool = F
             dim.SetBreakIntervalsOfVehicle([brk], k, visit_transits)
 
     params = pywrapcp.DefaultRoutingSearchParameters()
-    params.first_solution_strategy = routing_enums_pb2.FirstSolutionStrategy.PARALLEL_CHEAPEST_INSERTION
+    params.first_solution_strategy = getattr(routing_enums_pb2.FirstSolutionStrategy, STRATEGY)
     params.local_search_metaheuristic = routing_enums_pb2.LocalSearchMetaheuristic.GUIDED_LOCAL_SEARCH
-    params.time_limit.FromMilliseconds(int(time_limit * 1000))
-    started = time.monotonic()
-    sol = model.SolveWithParameters(params)
-    if sol is None:
-        params.first_solution_strategy = routing_enums_pb2.FirstSolutionStrategy.LOCAL_CHEAPEST_INSERTION
+    if first_limit is None:
+        params.time_limit.FromMilliseconds(int(time_limit * 1000))
         sol = model.SolveWithParameters(params)
+        if sol is None:
+            params.first_solution_strategy = routing_enums_pb2.FirstSolutionStrategy.LOCAL_CHEAPEST_INSERTION
+            sol = model.SolveWithParameters(params)
+    else:
+        # The first solution alone, within a share of the time; then the search from it.
+        first = pywrapcp.DefaultRoutingSearchParameters()
+        first.CopyFrom(params)
+        first.local_search_metaheuristic = routing_enums_pb2.LocalSearchMetaheuristic.GREEDY_DESCENT
+        first.solution_limit = 1
+        first.time_limit.FromMilliseconds(int(first_limit * 1000))
+        sol = model.SolveWithParameters(first)
+        if sol is None:
+            return None
+        left = time_limit - (time.monotonic() - started)
+        params.time_limit.FromMilliseconds(int(max(0.1, left) * 1000))
+        better = model.SolveFromAssignmentWithParameters(sol, params)
+        sol = better or sol
     limit_hit = time.monotonic() - started >= time_limit * 0.95
     orders: list[list[tuple[int, int]]] = [[] for _ in cgs]
     hints: dict = {}
