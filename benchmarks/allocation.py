@@ -3,9 +3,11 @@
 Run: .venv/bin/python benchmarks/allocation.py [--time-limit 10] [--sizes large]
 
 Three generated weeks (fixed seeds, so every run sees the same ones): a supported-living service
-(12 workers, 150 sessions), a domiciliary branch (60 workers, 700 visits, no travel here) and a large
-provider (300 workers across 10 services, 2,000 sessions, 400 people who all ranked workers), with
-leave and sickness, skills (some lapsed), part-timers and bank staff, double-ups and not-to-sends.
+(12 workers, 150 sessions), a domiciliary branch (60 workers, 700 visits at 90 people's homes, each
+worker with a home base, all within a 10 km square, so a worker needs the travel time between visits
+and "least travel" is priced) and a large provider (300 workers across 10 services, 2,000 sessions,
+400 people who all ranked workers), with leave and sickness, skills (some lapsed), part-timers and
+bank staff, double-ups and not-to-sends. The house and the large provider have no places (no travel).
 
 For each: the solver's cost (weighted preferences, lower is better), its bound and gap, the share of
 support hours with a worker the person chose, uncovered places and solve time, then the same for a
@@ -16,6 +18,7 @@ verified by `checker.check`, which does not use the solver's code.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
 import random
 import sys
@@ -29,6 +32,9 @@ from lived.rota.solver.assignment import solve  # noqa: E402
 from lived.rota.solver.shifts import Absence, Preferences, Problem, Session, Window, Worker  # noqa: E402
 
 MONDAY = datetime.datetime(2027, 1, 4)
+# The domiciliary branch's 10 km square (invented: the south-west corner and its size in degrees).
+SQUARE_SOUTH_WEST = (53.75, -1.60)
+SQUARE_DEGREES = (10 / 111.2, 10 / 65.7)  # 10 km of latitude; 10 km of longitude at 53.8° north
 H = datetime.timedelta(hours=1)
 M = datetime.timedelta(minutes=1)
 
@@ -111,8 +117,16 @@ def _slots(style: str) -> list[tuple[float, list[float]]]:
     return [(7.0, [3, 4, 6, 7.5]), (15.0, [3, 4, 7]), (10.0, [2, 3]), (18.5, [3, 3.5])]
 
 
-def make_instance(size: str, seed: int | None = None) -> Problem:
-    """The benchmark's week for `size` (or a smaller one: pass a (workers, sessions, people) triple)."""
+def _place(rng: random.Random) -> tuple[float, float]:
+    return (
+        round(SQUARE_SOUTH_WEST[0] + rng.random() * SQUARE_DEGREES[0], 5),
+        round(SQUARE_SOUTH_WEST[1] + rng.random() * SQUARE_DEGREES[1], 5),
+    )
+
+
+def make_instance(size: str, seed: int | None = None, travel: bool = True) -> Problem:
+    """The benchmark's week for `size` (or a smaller one: pass a (seed, workers, sessions, people,
+    services, style) tuple). Visits get places unless `travel` is False (the same week otherwise)."""
     if isinstance(size, tuple):
         base_seed, workers_n, sessions_n, people_n, services_n, style = size
     else:
@@ -171,6 +185,12 @@ def make_instance(size: str, seed: int | None = None) -> Problem:
                 skills=frozenset(skills),
             )
         )
+    if style == "visits" and travel:
+        # Places from a generator of their own, so the week is otherwise the one without travel.
+        places = random.Random((base_seed if seed is None else seed) * 7 + 1)
+        homes = {p: _place(places) for p in people}
+        sessions = [dataclasses.replace(s, location=homes[s.person]) for s in sessions]
+        workers = [dataclasses.replace(w, home=_place(places)) for w in workers]
     return Problem(
         tuple(sessions), tuple(workers), prefs, horizon_start=MONDAY, horizon_end=MONDAY + 7 * 24 * H
     )

@@ -6,7 +6,7 @@ import datetime
 
 from benchmarks.allocation import make_instance
 from lived.rota.solver import checker
-from lived.rota.solver.assignment import solve
+from lived.rota.solver.assignment import solve, travel_minutes
 from lived.rota.solver.shifts import Absence, Preferences, Problem, Session, Status, Window, Worker
 
 MONDAY = datetime.datetime(2027, 1, 4)
@@ -257,3 +257,80 @@ def test_a_gender_or_language_preference_not_met_is_a_shortfall_with_its_reason(
     assert reasons["day1"] == "No worker who matches (male) can be sent to this session."
     assert reasons["day0"].startswith("A worker who matches was free")
     assert not [s for s in rota.shortfalls if s.preference in ("language", "small team")]
+
+
+# --- travel between visits ------------------------------------------------------------------------
+
+LEEDS = (53.80, -1.55)
+TEN_KM_NORTH = (53.80 + 10 / 111.2, -1.55)  # 10 km: 39 minutes at 20 km/h with the 1.3 detour
+
+
+def test_travel_is_straight_line_distance_times_the_detour_at_the_speed_rounded_up():
+    problem = week([], [])
+    assert travel_minutes(problem, LEEDS, TEN_KM_NORTH) == 39  # 10.0 km x 1.3 / 20 km/h = 39 minutes
+    assert travel_minutes(problem, LEEDS, LEEDS) == 0
+    assert travel_minutes(problem, LEEDS, None) == 0
+    faster = week([], [], travel_speed_kmh=60, detour_factor=1.0)
+    assert travel_minutes(faster, LEEDS, TEN_KM_NORTH) == 10
+
+
+def test_no_worker_takes_two_visits_too_far_apart_to_get_between_and_the_reason_says_so():
+    visits = [
+        session("first", 0, 9, 0.5, location=LEEDS),
+        session("second", 0, 9.75, 0.5, location=TEN_KM_NORTH),  # 15 minutes after the first ends
+    ]
+    alone = week(visits, [worker("tom", home=LEEDS)])
+    rota = solve(alone, time_limit=5)
+    assert checker.check(alone, rota.assignments) == []
+    assert sum(len(v) for v in rota.assignments.values()) == 1
+    (uncovered,) = rota.unassigned
+    assert "1 cannot get there in time from their last visit" in uncovered.reason
+    # With Grace as well, Ada's choice of Tom for both cannot be met: the reason says why.
+    prefs = [Preferences("ada", ranked=("tom",))]
+    both = week(visits, [worker("tom", home=LEEDS), worker("grace")], prefs)
+    rota = solve(both, time_limit=5)
+    assert checker.check(both, rota.assignments) == []
+    assert rota.assignments == {"first": ("tom",), "second": ("grace",)}
+    (shortfall,) = rota.shortfalls
+    assert shortfall.reason == "Tom cannot get there in time from their last visit, so Grace is coming."
+    # The checker says so too when a rota sends Tom to both.
+    assert [v.rule for v in checker.check(both, {"first": ("tom",), "second": ("tom",)})] == ["travel"]
+
+
+def test_sessions_without_a_place_need_no_travel_and_a_faster_speed_makes_the_gap_enough():
+    no_places = [session("first", 0, 9, 0.5), session("second", 0, 9.75, 0.5)]
+    rota = solve(week(no_places, [worker("tom")]), time_limit=5)
+    assert rota.assignments == {"first": ("tom",), "second": ("tom",)}
+    visits = [
+        session("first", 0, 9, 0.5, location=LEEDS),
+        session("second", 0, 9.75, 0.5, location=TEN_KM_NORTH),
+    ]
+    fast = week(visits, [worker("tom")], travel_speed_kmh=60, detour_factor=1.0)
+    rota = solve(fast, time_limit=5)
+    assert rota.assignments == {"first": ("tom",), "second": ("tom",)}
+    assert checker.check(fast, rota.assignments) == []
+
+
+def test_least_travel_sends_the_worker_who_lives_nearby_and_keeps_rounds_short():
+    north = [session(f"n{k}", 0, 9 + 2 * k, 1, person="leon", location=TEN_KM_NORTH) for k in range(2)]
+    south = [session(f"s{k}", 0, 9 + 2 * k, 1, location=LEEDS) for k in range(2)]
+    workers = [worker("tom", home=LEEDS), worker("grace", home=TEN_KM_NORTH)]
+    problem = week(north + south, workers)
+    rota = solve(problem, time_limit=5)
+    assert checker.check(problem, rota.assignments) == []
+    assert rota.assignments == {"s0": ("tom",), "s1": ("tom",), "n0": ("grace",), "n1": ("grace",)}
+    assert rota.objective == checker.cost(problem, rota.assignments) == 0
+    # The other way round costs the travel: 39 minutes from home for each, each a minute.
+    swapped = {"s0": ("grace",), "s1": ("grace",), "n0": ("tom",), "n1": ("tom",)}
+    assert checker.cost(problem, swapped) == 2 * 39
+
+
+def test_every_hard_rule_holds_and_travel_is_priced_on_the_domiciliary_week_with_places():
+    problem = make_instance("domiciliary")
+    assert all(s.location is not None for s in problem.sessions)
+    assert all(w.home is not None for w in problem.workers)
+    rota = solve(problem, time_limit=3)
+    assert checker.check(problem, rota.assignments) == []
+    assert checker.cost(problem, rota.assignments) == rota.objective
+    without = dataclasses.replace(problem, weights=dataclasses.replace(problem.weights, travel=0))
+    assert checker.cost(without, rota.assignments) < rota.objective  # the travel is in the cost

@@ -1,5 +1,7 @@
 """On tiny random weeks (at most 3 workers, 5 sessions) the solver's rota is the cheapest one that
-holds every hard rule: brute force over every rota the checker accepts finds none cheaper."""
+holds every hard rule: brute force over every rota the checker accepts finds none cheaper. Some weeks
+have places (sessions at a few points a few kilometres apart, some workers with a home base), so the
+travel rule and the cost of travel are held to brute force too."""
 
 import datetime
 import itertools
@@ -15,10 +17,14 @@ MONDAY = datetime.datetime(2027, 1, 4)
 H = datetime.timedelta(hours=1)
 PEOPLE = ["ada", "leon"]
 WORKER_IDS = ["tom", "grace", "megan"]
+# A few places in a city: 0, about 13, 26 and 46 minutes' travel from the first at 20 km/h.
+PLACES = [(53.80, -1.55), (53.83, -1.55), (53.80, -1.45), (53.90, -1.50)]
 
 
 @st.composite
 def tiny_weeks(draw) -> Problem:
+    travels = draw(st.booleans())
+    places = st.sampled_from([None, *PLACES]) if travels else st.just(None)
     workers = []
     for wid in WORKER_IDS[: draw(st.integers(1, 3))]:
         absences = ()
@@ -39,19 +45,25 @@ def tiny_weeks(draw) -> Problem:
                 contracted_minutes=draw(st.sampled_from([0, 4 * 60, 8 * 60])),
                 maximum_minutes=draw(st.sampled_from([None, 6 * 60, 12 * 60])),
                 absences=absences,
+                home=draw(places),
             )
         )
     sessions = []
     for k in range(draw(st.integers(1, 5))):
-        start = MONDAY + draw(st.integers(0, 2)) * 24 * H + draw(st.integers(6, 20)) * H
+        if travels:  # a busy morning, with gaps shorter than an hour, so travel decides
+            start = MONDAY + draw(st.integers(0, 1)) * 24 * H + draw(st.integers(8, 10)) * H
+            start += draw(st.sampled_from([0, 15, 30, 45])) * datetime.timedelta(minutes=1)
+        else:
+            start = MONDAY + draw(st.integers(0, 2)) * 24 * H + draw(st.integers(6, 20)) * H
         sessions.append(
             Session(
                 f"s{k}",
                 start,
-                start + draw(st.sampled_from([1, 2, 4, 7])) * H,
+                start + draw(st.sampled_from([0.5, 0.75, 1] if travels else [1, 2, 4, 7])) * H,
                 person=draw(st.sampled_from(PEOPLE)),
                 staff_needed=draw(st.sampled_from([1, 1, 1, 2])),
                 skills=frozenset({"medication"}) if draw(st.booleans()) else frozenset(),
+                location=draw(places),
             )
         )
     ids = [w.id for w in workers]
@@ -90,7 +102,7 @@ def cheapest_by_brute_force(problem: Problem) -> int:
     return best
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tiny_weeks())
 def test_the_solver_finds_the_cheapest_rota_that_holds_every_rule(problem):
     rota = solve(problem, time_limit=5, threads=1)

@@ -1,10 +1,11 @@
-"""Shift assignment without travel: min-cost flow for the core and the bound, CP-SAT for the rules.
+"""Shift assignment: min-cost flow for the core and the bound, CP-SAT for the rules.
 
 `solve(problem)` returns a `Rota` whose every assignment holds the hard rules (availability and
-leave, skills on the day, one session at a time, not-to-send, hours, the Working Time Regulations as
-read in docs/adr/0021-rota-solvers.md, double-ups by different workers), with the weighted
-preferences as low as it found, a lower bound on them, every uncovered session with the rules that
-excluded each candidate, and every preference it could not meet with the reason.
+leave, skills on the day, one session at a time including the travel between them, not-to-send,
+hours, the Working Time Regulations as read in docs/adr/0021-rota-solvers.md, double-ups by
+different workers), with the weighted preferences and travel as low as it found, a lower bound on
+them, every uncovered session with the rules that excluded each candidate, and every preference it
+could not meet with the reason.
 
 1. Eligibility first: a pair (session, worker) exists only if no per-pair rule excludes it.
 2. Min-cost flow over *minutes* (source -> session -> worker -> sink, hours caps on the last arcs,
@@ -15,6 +16,16 @@ excluded each candidate, and every preference it could not meet with the reason.
 4. CP-SAT over the eligible pairs with every rule, hinted with that rota, for the time left. Its own
    bound is valid too (the model is exact, or a relaxation where a rule's cuts were capped), so the
    reported bound is the better of the two.
+
+Travel (sessions with a location; times as in shifts.py): a worker cannot take two sessions when the
+gap between the first's end and the second's start is shorter than the travel between them (the
+construction and repair check it; CP-SAT has a clause for each pair of a worker's sessions close
+enough in time to clash). "Least travel" costs `Weights.travel` a minute of travel between a
+worker's consecutive located sessions on a working day, and from their home base to the first: in
+the local improvement as a delta per move, and in CP-SAT *exactly*, by a circuit per worker and day
+over the sessions they may take that day (an arc from session a to a later b is "b is the next of
+their located sessions after a", self-loops are the sessions they do not take). The flow leaves
+travel out, so its bound stays a lower bound. A problem with no locations builds none of this.
 """
 
 from __future__ import annotations
@@ -33,6 +44,7 @@ from ortools.sat.python import cp_model
 from lived.rota.solver.shifts import (
     BREAK,
     DAILY_REST,
+    EARTH_RADIUS_KM,
     LONGEST_WITHOUT_BREAK,
     MINUTE,
     WEEK_MINUTES_48,
@@ -57,6 +69,9 @@ MAX_BREAK_CUTS_PER_WORKER = 20_000
 # over all of them takes longer to build than the time limit allows); the bound is then the flow's.
 PRUNE_ABOVE_PAIRS = 5_000
 KEEP_CHEAPEST = 6
+# Of the time limit, what is kept after CP-SAT for the local improvement to cut travel when CP-SAT's
+# objective leaves travel out (the pruned model).
+TRAVEL_REPAIR_SHARE = 0.1
 
 PHRASES = {
     Rule.UNAVAILABLE: "is not working then",
@@ -67,6 +82,7 @@ PHRASES = {
     Rule.NOT_TO_SEND: "is on the not-to-send list",
     Rule.OTHER_SERVICE: "works at another service",
     Rule.BUSY: "is at another session",
+    Rule.TRAVEL: "cannot get there in time from their last visit",
     Rule.HOURS: "has reached their hours limit",
     Rule.DAILY_REST: "needs 11 hours' rest between working days",
     Rule.WEEKLY_REST: "needs 24 hours' rest in the week",
@@ -74,6 +90,68 @@ PHRASES = {
     Rule.ON_SESSION: "is already on this session",
     Rule.BALANCE: "is needed at another session",
 }
+
+
+def distance_km(here: tuple[float, float], there: tuple[float, float]) -> float:
+    """The great-circle distance between two (latitude, longitude) points, by the haversine formula."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*here, *there))
+    a = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def travel_minutes(problem: Problem, here, there) -> int:
+    """Whole minutes (rounded up) to travel between two places; 0 when either is not known."""
+    if here is None or there is None:
+        return 0
+    hours = distance_km(here, there) * problem.detour_factor / problem.travel_speed_kmh
+    return math.ceil(round(hours * 60, 6))  # rounded first, so a recomputation elsewhere agrees
+
+
+class Travel:
+    """Travel minutes between the problem's places, remembered, and the longest any two sessions need."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        self.known: dict[tuple, int] = {}
+        places = [s.location for s in problem.sessions if s.location is not None]
+        lats = [lat for lat, _ in places]
+        lons = [lon for _, lon in places]
+        # Along one point's parallel, then its meridian, is no shorter than the great circle, and no
+        # longer than this (the parallel nearest the equator is the longest), so this bounds the
+        # travel between any two sessions' places.
+        nearest = 0.0 if min(lats) <= 0 <= max(lats) else min(abs(min(lats)), abs(max(lats)))
+        km = EARTH_RADIUS_KM * (
+            math.radians(max(lats) - min(lats))
+            + math.cos(math.radians(nearest)) * math.radians(max(lons) - min(lons))
+        )
+        self.longest = datetime.timedelta(
+            minutes=math.ceil(km * problem.detour_factor / problem.travel_speed_kmh * 60) + 1
+        )
+
+    def minutes(self, here, there) -> int:
+        if here is None or there is None:
+            return 0
+        key = (here, there)
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = self.known[there, here] = travel_minutes(self.problem, here, there)
+        return found
+
+    def clash(self, first: Session, second: Session) -> bool:
+        """Whether `second` (not starting before `first` ends) starts too soon after `first` to get there."""
+        gap = second.start - first.end
+        if gap >= self.longest or first.location is None or second.location is None:
+            return False
+        return gap < self.minutes(first.location, second.location) * MINUTE
+
+    def of_day(self, home, located: list[Session]) -> int:
+        """Minutes of travel through a day's located sessions (in time order), from home to the first."""
+        if not located:
+            return 0
+        total = self.minutes(home, located[0].location)
+        for a, b in zip(located, located[1:], strict=False):
+            total += self.minutes(a.location, b.location)
+        return total
 
 
 def weekly_cap(worker: Worker, horizon_minutes: int) -> int:
@@ -127,9 +205,17 @@ def _within(session: Session, spans) -> bool:
 class _Timeline:
     """One worker's sessions so far, and whether one more keeps the working-time rules."""
 
-    def __init__(self, cap: int, horizon: tuple[datetime.datetime, datetime.datetime]):
+    def __init__(
+        self,
+        cap: int,
+        horizon: tuple[datetime.datetime, datetime.datetime],
+        travel: Travel | None = None,
+        home: tuple[float, float] | None = None,
+    ):
         self.cap = cap
         self.horizon = horizon
+        self.travel = travel
+        self.home = home
         self.items: list[Session] = []
         self.minutes = 0
 
@@ -145,6 +231,11 @@ class _Timeline:
         for other in self.items:
             if other.start < session.end and session.start < other.end:
                 return Rule.BUSY
+        if self.travel is not None and session.location is not None:
+            for other in self.items:
+                first, second = (other, session) if other.start < session.start else (session, other)
+                if self.travel.clash(first, second):
+                    return Rule.TRAVEL
         if self.minutes + session.minutes > self.cap:
             return Rule.HOURS
         for other in self.items:
@@ -157,6 +248,16 @@ class _Timeline:
         if not _has_weekly_rest(items, self.horizon):
             return Rule.WEEKLY_REST
         return None
+
+    def travel_change(self, session: Session, adding: bool) -> int:
+        """Minutes of travel that adding (or removing) this session adds to its working day."""
+        if self.travel is None or session.location is None:
+            return 0
+        day = [s for s in self.items if s.day == session.day and s.location is not None and s is not session]
+        before = self.travel.of_day(self.home, day)
+        with_it = sorted([*day, session], key=lambda s: (s.start, s.end))
+        after = self.travel.of_day(self.home, with_it)
+        return after - before if adding else before - after
 
 
 def _needs_break(items: list[Session]) -> bool:
@@ -191,7 +292,15 @@ class _Index:
     excluded_by: list[dict[int, Rule]]  # session index -> worker index -> rule (only for ranked workers)
     rate: dict[tuple[int, int], int]  # per-minute cost of a pair
     published: dict[int, set[int]]  # session index -> previously published worker indices
+    travel: Travel | None = None  # None: no session has a location
     timings: dict[str, float] = field(default_factory=dict)
+
+    def timelines(self) -> list[_Timeline]:
+        horizon = self.problem.horizon()
+        return [
+            _Timeline(cap, horizon, self.travel, w.home)
+            for cap, w in zip(self.caps, self.workers, strict=True)
+        ]
 
 
 def _prefs(problem: Problem, session: Session) -> Preferences | None:
@@ -262,7 +371,10 @@ def _index(problem: Problem) -> _Index:
         for session_id, worker_ids in problem.published.items():
             if session_id in position:
                 published[position[session_id]] = {worker_index[w] for w in worker_ids if w in worker_index}
-    return _Index(problem, sessions, workers, caps, eligible, exclusions, excluded_by, rate, published)
+    travel = Travel(problem) if any(s.location is not None for s in sessions) else None
+    return _Index(
+        problem, sessions, workers, caps, eligible, exclusions, excluded_by, rate, published, travel
+    )
 
 
 def _flow_bound(ix: _Index) -> tuple[int, dict[tuple[int, int], int], float]:
@@ -321,8 +433,7 @@ def _flow_bound(ix: _Index) -> tuple[int, dict[tuple[int, int], int], float]:
 
 def _construct(ix: _Index, guide: dict[tuple[int, int], int]) -> list[list[int]]:
     """A feasible rota in time order, each session to the flow's workers first, then the cheapest."""
-    horizon = ix.problem.horizon()
-    timelines = [_Timeline(cap, horizon) for cap in ix.caps]
+    timelines = ix.timelines()
     chosen: list[list[int]] = []
     for si, session in enumerate(ix.sessions):
         previous = ix.published.get(si, set())
@@ -361,7 +472,20 @@ def objective_of(ix: _Index, chosen: list[list[int]]) -> int:
         prefs = ix.problem.preferences.get(person)
         if prefs is not None and prefs.small_team:
             total += w.extra_team_member * max(0, len(members) - w.small_team_size)
-    return total
+    return total + w.travel * _travel_of(ix, chosen)
+
+
+def _travel_of(ix: _Index, chosen: list[list[int]]) -> int:
+    """Minutes of travel in the rota: each worker's day through their located sessions, from home."""
+    if ix.travel is None:
+        return 0
+    days: dict[tuple[int, datetime.date], list[Session]] = defaultdict(list)
+    for si, picked in enumerate(chosen):  # sessions are in time order
+        session = ix.sessions[si]
+        if session.location is not None:
+            for wi in picked:
+                days[wi, session.day].append(session)
+    return sum(ix.travel.of_day(ix.workers[wi].home, located) for (wi, _), located in days.items())
 
 
 def _break_chains(sessions: list[Session], idxs: list[int]) -> list[list[int]] | None:
@@ -394,7 +518,66 @@ def _break_chains(sessions: list[Session], idxs: list[int]) -> list[list[int]] |
     return chains
 
 
-def _cpsat(ix: _Index, hint: list[list[int]], deadline: float, seed: int, threads: int):
+def _travel_model(ix: _Index, model, x, wi: int, idxs: list[int], hinted, obj_vars, obj_coefs, price) -> None:
+    """Travel for one worker: a clause against each pair of located sessions too close in time to get
+    from one to the other, and (with a travel weight) a circuit per working day that prices the legs."""
+    sessions, travel, w = ix.sessions, ix.travel, ix.problem.weights
+    located = [si for si in idxs if sessions[si].location is not None]  # idxs are in time order
+    starts = [sessions[si].start for si in located]
+    for a in located:
+        end = sessions[a].end
+        for b in located[bisect.bisect_left(starts, end) : bisect.bisect_left(starts, end + travel.longest)]:
+            if travel.clash(sessions[a], sessions[b]):
+                model.add_bool_or([x[a, wi].Not(), x[b, wi].Not()])
+    if not (w.travel and price):
+        return
+    home = ix.workers[wi].home
+    by_day: dict[datetime.date, list[int]] = defaultdict(list)
+    for si in located:
+        by_day[sessions[si].day].append(si)
+    for day, today in by_day.items():
+        if len(today) == 1:  # no circuit needed: only the way from home
+            cost = travel.minutes(home, sessions[today[0]].location)
+            if cost:
+                obj_vars.append(x[today[0], wi])
+                obj_coefs.append(w.travel * cost)
+            continue
+        # Node 0 is home; node k is today[k - 1]. Arcs go forward in time only, so a circuit visits
+        # the sessions taken in time order and each arc's cost is one leg of the day.
+        taken = [(si, wi) in hinted for si in today]
+        route = [k + 1 for k, on in enumerate(taken) if on]
+        used = set(zip([0, *route], [*route, 0], strict=True))
+        stay = model.new_bool_var(f"home{wi}_{day}")
+        model.add_hint(stay, not route)
+        arcs = [(0, 0, stay)]
+        for k, si in enumerate(today, start=1):
+            arcs.append((k, k, x[si, wi].Not()))
+            start = model.new_bool_var(f"leg{wi}_{day}_0_{k}")
+            arcs.append((0, k, start))
+            model.add_hint(start, (0, k) in used)
+            cost = travel.minutes(home, sessions[si].location)
+            if cost:
+                obj_vars.append(start)
+                obj_coefs.append(w.travel * cost)
+            back = model.new_bool_var(f"leg{wi}_{day}_{k}_0")
+            arcs.append((k, 0, back))
+            model.add_hint(back, (k, 0) in used)
+            for j in range(k + 1, len(today) + 1):
+                sj = today[j - 1]
+                first, second = sessions[si], sessions[sj]
+                if second.start < first.end or travel.clash(first, second):
+                    continue
+                leg = model.new_bool_var(f"leg{wi}_{day}_{k}_{j}")
+                arcs.append((k, j, leg))
+                model.add_hint(leg, (k, j) in used)
+                cost = travel.minutes(first.location, second.location)
+                if cost:
+                    obj_vars.append(leg)
+                    obj_coefs.append(w.travel * cost)
+        model.add_circuit(arcs)
+
+
+def _cpsat(ix: _Index, hint: list[list[int]], deadline: float, seed: int, threads: int, price_travel=True):
     model_started = time.perf_counter()
     w = ix.problem.weights
     sessions = ix.sessions
@@ -444,6 +627,8 @@ def _cpsat(ix: _Index, hint: list[list[int]], deadline: float, seed: int, thread
                     model.add_at_most_one(x[a, wi] for a in active)
                 grew = False
                 active.discard(si)
+        if ix.travel is not None:
+            _travel_model(ix, model, x, wi, idxs, hinted, obj_vars, obj_coefs, price_travel)
         # Hours: the cap, and the minutes above the contract (fair hours).
         worked = cp_model.LinearExpr.weighted_sum(
             [x[si, wi] for si in idxs], [sessions[si].minutes for si in idxs]
@@ -569,8 +754,7 @@ def _pruned(ix: _Index, chosen: list[list[int]], guide: dict[tuple[int, int], in
 
 def _holds(ix: _Index, chosen: list[list[int]]) -> bool:
     """The solver's own re-check, for a rota from a model whose break cuts were capped."""
-    horizon = ix.problem.horizon()
-    timelines = [_Timeline(cap, horizon) for cap in ix.caps]
+    timelines = ix.timelines()
     for si, picked in enumerate(chosen):
         for wi in picked:
             if timelines[wi].conflict(ix.sessions[si]) is not None:
@@ -581,8 +765,7 @@ def _holds(ix: _Index, chosen: list[list[int]]) -> bool:
 
 def _fill(ix: _Index, chosen: list[list[int]]) -> list[_Timeline]:
     """Give uncovered places any eligible worker who can still take them; return the timelines."""
-    horizon = ix.problem.horizon()
-    timelines = [_Timeline(cap, horizon) for cap in ix.caps]
+    timelines = ix.timelines()
     for si, picked in enumerate(chosen):
         for wi in picked:
             timelines[wi].add(ix.sessions[si])
@@ -657,6 +840,9 @@ def _improve(ix: _Index, chosen: list[list[int]], timelines: list[_Timeline], de
                 # Taking a published worker off costs a change; putting one back saves it.
                 base = ix.rate[si, wi] * d - (w.change if wi in previous else 0)
                 out_gain = overtime(wi, timelines[wi].minutes) - overtime(wi, timelines[wi].minutes - d)
+                travels = w.travel and ix.travel is not None and session.location is not None
+                if travels:  # least travel: what taking this worker off the session saves
+                    out_gain += w.travel * timelines[wi].travel_change(session, adding=False)
                 best, best_wj = 0, None
                 for wj in ix.eligible[si]:
                     if wj in chosen[si]:
@@ -669,6 +855,8 @@ def _improve(ix: _Index, chosen: list[list[int]], timelines: list[_Timeline], de
                         delta += w.extra_team_member * (
                             max(0, after - w.small_team_size) - max(0, size - w.small_team_size)
                         )
+                    if travels and delta < best:  # adding a place never shortens a day's travel
+                        delta += w.travel * timelines[wj].travel_change(session, adding=True)
                     if delta < best and timelines[wj].conflict(session) is None:
                         best, best_wj = delta, wj
                 if best_wj is not None:
@@ -798,11 +986,17 @@ def solve(problem: Problem, time_limit: float = 10.0, seed: int = 0, threads: in
     exact = len(ix.rate) <= PRUNE_ABOVE_PAIRS
     if best > bound and time.perf_counter() < deadline:
         search = ix if exact else _pruned(ix, chosen, guide)
-        found, cp_bound, proven, relaxed = _cpsat(search, chosen, deadline, seed, threads)
+        # Travel's circuits made the pruned model too heavy to improve on its hint (ADR 0021), so
+        # there CP-SAT keeps the travel rule but not its cost; the local improvement prices it after.
+        price_travel = exact or ix.travel is None or not problem.weights.travel
+        cp_deadline = deadline if price_travel else deadline - time_limit * TRAVEL_REPAIR_SHARE
+        found, cp_bound, proven, relaxed = _cpsat(search, chosen, cp_deadline, seed, threads, price_travel)
         ix.timings.update(search.timings)
         if not exact:  # a bound over some of the pairs only bounds that smaller problem
             cp_bound, proven = None, False
         if found is not None and (not relaxed or _holds(ix, found)):
+            if not price_travel:
+                _improve(ix, found, _fill(ix, found), deadline)
             found_cost = objective_of(ix, found)
             if found_cost <= best:
                 chosen, best = found, found_cost

@@ -8,6 +8,7 @@ and the app can trust a rota only because it passed here. `check` returns every 
 from __future__ import annotations
 
 import datetime
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -28,6 +29,21 @@ def _minutes(session: Session) -> int:
 
 def _overlap(a_start, a_end, b_start, b_end) -> bool:
     return a_start < b_end and b_start < a_end
+
+
+def _travel(problem: Problem, a, b) -> int:
+    """Minutes from place a to place b: haversine on a 6,371 km sphere, times the detour factor, at
+    the problem's speed, rounded up (after rounding to a millionth of a minute); 0 if either is unknown."""
+    if a is None or b is None:
+        return 0
+    phi1, phi2 = math.radians(a[0]), math.radians(b[0])
+    h = (
+        math.sin((phi2 - phi1) / 2) ** 2
+        + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+    )
+    h = min(1.0, h)
+    km = 2 * 6371.0 * math.atan2(math.sqrt(h), math.sqrt(1 - h))
+    return math.ceil(round(km * problem.detour_factor * 60 / problem.travel_speed_kmh, 6))
 
 
 def _available(worker: Worker, session: Session) -> bool:
@@ -119,8 +135,14 @@ def _check(problem, sessions, workers, assignments) -> list[Violation]:
             for b in shifts[i + 1 :]:
                 if _overlap(a.start, a.end, b.start, b.end):
                     found.append(Violation("two sessions at once", f"{worker_id}: {a.id} and {b.id}"))
+                    continue
+                # Getting from one place to the next takes the travel time (a ends before b starts).
+                first, second = (a, b) if a.end <= b.start else (b, a)
+                needed = _travel(problem, first.location, second.location)
+                if needed and second.start - first.end < datetime.timedelta(minutes=needed):
+                    found.append(Violation("travel", f"{worker_id}: {first.id} then {second.id}"))
                 # Sessions that start on different days belong to different working days.
-                elif a.start.date() < b.start.date() and b.start - a.end < 11 * HOUR:
+                if a.start.date() < b.start.date() and b.start - a.end < 11 * HOUR:
                     found.append(Violation("11 hours' rest", f"{worker_id}: {a.id} then {b.id}"))
         # Back-to-back sessions (less than 20 minutes apart) make one stretch of work; two or more
         # of them together may not run past 6 hours without a 20-minute break.
@@ -180,4 +202,16 @@ def cost(problem: Problem, assignments: dict[str, tuple[str, ...]]) -> int:
         prefs = problem.preferences.get(person)
         if prefs is not None and prefs.small_team:
             total += w.extra_team_member * max(0, len(team) - w.small_team_size)
+    # Least travel: each worker's working day (the day a session starts), through the sessions that
+    # have a place in the order they start, from the worker's home base to the first.
+    days: dict[tuple[str, datetime.date], list[Session]] = defaultdict(list)
+    for session in problem.sessions:
+        if session.location is None:
+            continue
+        for worker_id in assignments.get(session.id, ()):
+            days[worker_id, session.start.date()].append(session)
+    for (worker_id, _), visits in days.items():
+        visits.sort(key=lambda s: s.start)
+        places = [workers[worker_id].home] + [s.location for s in visits]
+        total += w.travel * sum(_travel(problem, places[k], places[k + 1]) for k in range(len(places) - 1))
     return total

@@ -6,7 +6,15 @@ The app turns sessions, staff profiles and the person's preferences into a `Prob
 
 Times are naive datetimes in the service's local time; durations are whole minutes. Costs are whole
 numbers *per minute of support*, so that the min-cost flow over minutes is exactly the linear
-relaxation of the assignment (see docs/adr/0021-rota-solvers.md).
+relaxation of the assignment (see docs/adr/0021-rota-solvers.md); travel is the one cost per minute
+of travel instead.
+
+Travel (issue 14, items 2 and 4): a session may have a location and a worker a home base, each
+(latitude, longitude) in degrees, held locally (no routing service). The travel time between two
+places is the straight-line (great-circle, haversine) distance on a sphere of radius
+`EARTH_RADIUS_KM`, times `Problem.detour_factor` (1.3: roads are not straight), at
+`Problem.travel_speed_kmh` (20 km/h: a city average for driving and finding somewhere to park),
+rounded up to whole minutes. A session without a location needs no travel to or from it.
 """
 
 from __future__ import annotations
@@ -20,7 +28,7 @@ MINUTE = datetime.timedelta(minutes=1)
 
 @dataclass(frozen=True)
 class Session:
-    """A unit of support that needs named workers: a shift, one-to-one hours, a visit without travel."""
+    """A unit of support that needs named workers: a shift, one-to-one hours, a visit (with its place)."""
 
     id: str
     start: datetime.datetime
@@ -29,6 +37,7 @@ class Session:
     service: str | None = None  # None: any worker may be sent; otherwise workers of that service
     staff_needed: int = 1  # 2 for a double-up: that many *different* workers
     skills: frozenset[str] = frozenset()
+    location: tuple[float, float] | None = None  # (latitude, longitude); None: no travel to or from it
 
     @property
     def minutes(self) -> int:
@@ -68,6 +77,7 @@ class Worker:
     availability: tuple[Window, ...] | None = None  # None: available at any time not on leave
     absences: tuple[Absence, ...] = ()
     opted_out_of_48_hours: bool = False
+    home: tuple[float, float] | None = None  # (latitude, longitude) of their home base; None: unknown
 
     def __hash__(self) -> int:
         return hash(self.id)
@@ -100,12 +110,18 @@ class Weights:
     small_team_size: int = 3  # "a small team": at most this many different workers in the horizon
     extra_team_member: int = 600  # per different worker beyond the small team (not per minute)
     change: int = 2000  # re-planning: per worker taken off a published session (not per minute)
+    # Least travel: per minute of travel between a worker's consecutive sessions with a location on
+    # one working day, and from their home base to the first of them (not per minute of support).
+    travel: int = 1
 
     def rank_cost(self, rank: int) -> int:
         return self.rank[min(rank, len(self.rank) - 1)]
 
 
 WEEK_MINUTES_48 = 48 * 60
+EARTH_RADIUS_KM = 6371.0
+TRAVEL_SPEED_KMH = 20.0  # a city average for driving and parking between visits
+DETOUR_FACTOR = 1.3  # road distance over straight-line distance
 
 
 @dataclass(frozen=True)
@@ -119,6 +135,9 @@ class Problem:
     # The horizon the working-time rules are read over (24 hours' rest, 48 hours): a week.
     horizon_start: datetime.datetime | None = None
     horizon_end: datetime.datetime | None = None
+    # Travel between sessions with a location (see the module's docstring).
+    travel_speed_kmh: float = TRAVEL_SPEED_KMH
+    detour_factor: float = DETOUR_FACTOR
 
     def horizon(self) -> tuple[datetime.datetime, datetime.datetime]:
         start = self.horizon_start or min(s.start for s in self.sessions)
@@ -144,6 +163,7 @@ class Rule(StrEnum):
     NOT_TO_SEND = "asked not to be sent"
     OTHER_SERVICE = "works at another service"
     BUSY = "at another session"
+    TRAVEL = "cannot get there in time from their last visit"
     HOURS = "hours limit"
     DAILY_REST = "needs 11 hours' rest between working days"
     WEEKLY_REST = "needs 24 hours' rest in the week"
