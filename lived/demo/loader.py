@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from lived.accounts.models import Role, ServiceRole, User
 from lived.core.conf import lived_settings
-from lived.demo import data, notes_data, outcomes_data, plans_data, risk_data, rota_data
+from lived.demo import data, notes_data, outcomes_data, plans_data, risk_data, rota_data, supervision_data
 from lived.organisations.models import Organisation, Service, Team
 from lived.people import services
 from lived.people.models import AboutMeEntry, AdvanceSharingWishes, CommunicationProfile, Person
@@ -144,7 +144,7 @@ class _Loader:
         versions = [self._support_plan(by_ref[ref], spec) for ref, spec in plans_data.PLANS.items()]
         # Risk, outcomes, daily notes and the rota each bring their own demo module with a `load(context)`.
         context = DemoContext(people=by_ref, users=self.users, services=self.services, today=self.today)
-        for module in (risk_data, outcomes_data, notes_data, rota_data):
+        for module in (risk_data, outcomes_data, notes_data, rota_data, supervision_data):
             module.load(context)
         return DemoResult(
             created=True,

@@ -1,0 +1,167 @@
+"""Fictional demo supervision (C14). `load(context)` is called once, inside the demo's transaction,
+after the rota's demo data. Everything goes through lived.supervision.services, so every record
+arrives with the audit rows a real one writes.
+
+Hannah supervises Tom at Riverside and Grace at Harbour House, roughly every six weeks over the last
+year. Tom's early sessions keep coming back to "routine over preference" and "pressure to comply"
+(Ada's mornings were run to the rota's clock); after the work on Ada's morning routine with her,
+about five months ago, "choice offered" and "communication profile used" take their place. Grace's
+sessions are about Jenny's family and positive risk. Every session is signed by both except Tom's
+latest, which waits for his reflection. Tom's last signed session left an action open (reading Ada's
+new plan), shown when Hannah opens his next one. Grace is overdue on Daniel's due list."""
+
+from __future__ import annotations
+
+import datetime
+
+from lived.supervision import services
+from lived.supervision.models import Supervision, Theme
+
+ROUTINE, PRESSURE, CHOICE, PROFILE, RISK, CARERS = (
+    "routine-over-preference",
+    "pressure-to-comply",
+    "choice-offered",
+    "communication-profile-used",
+    "positive-risk",
+    "carer-involvement",
+)
+
+# (weeks ago, kind, themes, what we talked about, wellbeing, the worker's reflection)
+TOM = [
+    (
+        52,
+        "one_to_one",
+        [ROUTINE, PRESSURE],
+        "Ada's mornings: personal care first so the visit ends on time. Ada has said she wants tea first.",
+        "Busy; picking up extra early shifts.",
+        "I know Ada likes her tea first but the visit is only 45 minutes, so I start with personal care.",
+    ),
+    (
+        45,
+        "one_to_one",
+        [ROUTINE],
+        "Notes say 'declined personal care' three times this month. What might Ada be telling us?",
+        "Fine. Would like more time on visits.",
+        "Maybe she declines because it is the first thing I ask, before she is ready.",
+    ),
+    (
+        38,
+        "reflective",
+        [ROUTINE, PRESSURE],
+        "Reflective practice with the team on what 'encouraging' means when someone says no.",
+        "Tired after a run of lates.",
+        "I felt I was persuading rather than offering. I did not like that.",
+    ),
+    (
+        31,
+        "one_to_one",
+        [ROUTINE, CHOICE],
+        "Ada's plan is being reviewed with her. Tom to bring what he has noticed about her mornings.",
+        "Better; the rota has settled.",
+        "I told Hannah what Ada says about mornings. I am glad it is being looked at.",
+    ),
+    (
+        22,
+        "one_to_one",
+        [CHOICE, PROFILE],
+        "The new morning routine: tea first, quiet time, then personal care. The order is Ada's.",
+        "Good. Enjoying the work more.",
+        "Mornings are calmer. Ada chooses the order and I follow her communication profile.",
+    ),
+    (
+        15,
+        "one_to_one",
+        [CHOICE, PROFILE],
+        "Declines are down. Ada offered to help with breakfast. Talked about flex days.",
+        "Good.",
+        "I ask Ada what she would like first, every time, even when I think I know.",
+    ),
+    (
+        7,
+        "one_to_one",
+        [CHOICE, RISK],
+        "Ada wants to walk to the shop on her own. What would support that, least restrictive first.",
+        "Good; booked annual leave.",
+        "I worried about the road, but it is Ada's choice. We agreed to talk it through with her.",
+    ),
+]
+# The latest: Hannah has written her part; Tom's reflection and both signatures wait.
+TOM_LATEST = (
+    1,
+    "one_to_one",
+    [CHOICE, CARERS],
+    "Ada's sister visits on Sundays now. Ada wants her there for her review.",
+    "Good.",
+)
+GRACE = [
+    (50, "one_to_one", [CARERS], "Jenny's children: who she wants told what, and when.", "Fine.", ""),
+    (40, "one_to_one", [RISK, CARERS], "Jenny going to her daughter's school play alone.", "Fine.", ""),
+    (
+        28,
+        "appraisal",
+        [RISK],
+        "Grace's year: positive risk, and her training day.",
+        "Wants more training.",
+        "",
+    ),
+    (
+        10,
+        "one_to_one",
+        [CARERS, CHOICE],
+        "Jenny's family meeting: who chairs it (Jenny).",
+        "Good.",
+        "Jenny chaired it. I only took notes.",
+    ),
+]
+
+
+def _session(supervisor, worker, today, themes, spec, *, sign: bool, action: tuple | None = None):
+    weeks, kind, codes, discussed, wellbeing, *reflection = spec
+    record = services.start_supervision(
+        actor=supervisor, worker=worker, held_on=today - datetime.timedelta(weeks=weeks), kind=kind
+    )
+    record = services.save_supervisor_part(
+        actor=supervisor,
+        record=record,
+        data={"held_on": record.held_on, "kind": kind, "discussed": discussed, "wellbeing": wellbeing},
+        themes=[themes[code] for code in codes],
+        opened_version=record.version,
+    )
+    if action is not None:
+        what, owner, due_in_weeks = action
+        services.add_action(
+            actor=supervisor,
+            record=record,
+            what=what,
+            owner=worker if owner == "worker" else supervisor,
+            due_on=record.held_on + datetime.timedelta(weeks=due_in_weeks),
+        )
+        record.refresh_from_db()
+    if reflection and reflection[0]:
+        record = services.save_reflection(
+            actor=worker, record=record, data={"reflection": reflection[0]}, opened_version=record.version
+        )
+    if sign:
+        record = services.sign(actor=worker, record=record, opened_version=record.version)
+        record = services.sign(actor=supervisor, record=record, opened_version=record.version)
+    return record
+
+
+def load(context) -> None:
+    users, today = context.users, context.today
+    themes = {t.code: t for t in Theme.objects.all()}
+    hannah, tom, grace = users["hannah"], users["tom"], users["grace"]
+    for n, spec in enumerate(TOM):
+        last = n == len(TOM) - 1
+        action = ("Read Ada's agreed plan and confirm it", "worker", 2) if last else None
+        if n == 4:
+            action = ("Bring three notes about Ada's mornings to the next session", "worker", 4)
+        _session(hannah, tom, today, themes, spec, sign=True, action=action)
+    # The one from 22 weeks ago was followed up: its action is done.
+    for record in Supervision.objects.filter(worker=tom).prefetch_related("actions"):
+        for action in record.actions.all():
+            if action.what.startswith("Bring three notes"):
+                services.mark_action_done(actor=tom, action=action, record=record)
+    _session(hannah, tom, today, themes, (*TOM_LATEST, ""), sign=False)
+    for spec in GRACE:
+        _session(hannah, grace, today, themes, spec, sign=True)
