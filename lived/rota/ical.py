@@ -1,9 +1,9 @@
-"""A minimal iCalendar (RFC 5545) writer for a worker's calendar feed, without a library: the
-well-kept `icalendar` package is not in the lock file, and a feed of timed events needs little.
+"""A worker's calendar feed as iCalendar (RFC 5545), written by the `icalendar` library, which does
+the folding at 75 octets, the escaping of TEXT values and the line endings.
 
-What it does, by the RFC: CRLF line endings (3.1), lines folded at 75 octets without splitting a
-UTF-8 character (3.1), TEXT values escaped (3.3.11: backslash, semicolon, comma, newline), times in
-UTC ("Z" form, 3.3.5), so no VTIMEZONE is needed and a calendar app shows them in its own time zone.
+Times are given in UTC ("Z" form), so no VTIMEZONE is needed and a calendar app shows them in its
+own time zone. Each event carries only what `Event` holds: lived/rota/my_week.feed_events decides
+that (first names and times, nothing about health).
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-CRLF = "\r\n"
-LINE_OCTETS = 75
+import icalendar
 
 
 @dataclass(frozen=True)
@@ -26,59 +25,27 @@ class Event:
     description: str = ""
 
 
-def escape_text(value: str) -> str:
-    """A TEXT value (RFC 5545 3.3.11)."""
-    return (
-        value.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
-
-
-def fold(line: str) -> str:
-    """One content line folded at 75 octets: each continuation starts with a space (which counts
-    towards its 75), and a multi-byte character is never split."""
-    parts: list[str] = []
-    current, size, limit = [], 0, LINE_OCTETS
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            parts.append("".join(current))
-            current, size, limit = [], 0, LINE_OCTETS - 1
-        current.append(char)
-        size += width
-    parts.append("".join(current))
-    return (CRLF + " ").join(parts)
-
-
-def utc(moment: datetime.datetime) -> str:
-    return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+def _utc(moment: datetime.datetime) -> datetime.datetime:
+    return moment.astimezone(datetime.UTC)
 
 
 def calendar(name: str, events: Iterable[Event]) -> str:
     """The whole calendar as text, every line ending in CRLF."""
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Lived//My week//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(name)}",
-    ]
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//Lived//My week//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
     for event in events:
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{event.uid}",
-            f"DTSTAMP:{utc(event.stamp)}",
-            f"DTSTART:{utc(event.start)}",
-            f"DTEND:{utc(event.end)}",
-            f"SUMMARY:{escape_text(event.summary)}",
-        ]
+        entry = icalendar.Event()
+        entry.add("uid", event.uid)
+        entry.add("dtstamp", _utc(event.stamp))
+        entry.add("dtstart", _utc(event.start))
+        entry.add("dtend", _utc(event.end))
+        entry.add("summary", event.summary)
         if event.description:
-            lines.append(f"DESCRIPTION:{escape_text(event.description)}")
-        lines += ["TRANSP:OPAQUE", "END:VEVENT"]
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + CRLF for line in lines)
+            entry.add("description", event.description)
+        entry.add("transp", "OPAQUE")
+        cal.add_component(entry)
+    return cal.to_ical().decode("utf-8")

@@ -9,6 +9,7 @@ import datetime
 import hashlib
 import re
 
+import icalendar
 import pytest
 from django.utils import timezone
 
@@ -196,3 +197,12 @@ def test_lines_are_folded_at_75_octets_without_splitting_a_character():
     (parsed,) = parse(text)
     assert unescape(parsed["SUMMARY"]) == "Zoë, Łucja; and Ægir, " * 6
     assert unescape(parsed["DESCRIPTION"]) == "line one\nline two, with a comma; and a back\\slash"
+
+
+def test_the_library_reads_back_what_it_wrote():
+    start = datetime.datetime(2030, 7, 1, 7, 0, tzinfo=datetime.UTC)
+    event = ical.Event(
+        uid="s1@lived", stamp=start, start=start, end=start + datetime.timedelta(minutes=30), summary="Ada"
+    )
+    (parsed,) = icalendar.Calendar.from_ical(ical.calendar("My week", [event])).walk("VEVENT")
+    assert str(parsed["SUMMARY"]) == "Ada" and parsed.decoded("DTSTART") == start
