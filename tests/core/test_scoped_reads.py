@@ -106,6 +106,26 @@ SCOPED_HELPERS = {
     "my_week._current_assignments": "the signed-in worker's own assignments (worker=request.user): the "
     "sessions a published rota sends them to; a person outside their scope shows by first name, no link",
     "my_week.my_week": "the double-up partners on the signed-in worker's own sessions (visible_to for links)",
+    # --- a service's rota: read for the allocation job, or for a planner page whose service or run
+    # was found through planning_service_ids (seniors and managers at that service), then written ---
+    "allocation.week_sessions_of": "a service's sessions for the job, or a planner page's planned service",
+    "allocation.current_assignments": "who a run sends, for a run found at a service the user plans at",
+    "allocation.build_problem": "the week's problem for the job: every worker and person at the service",
+    "allocation._last_weeks_workers": "last week's published rota at the service, for the job's problem",
+    "allocation.save_rota": "the job writing its run's rows (a write, not a page)",
+    "allocation.override": "a planner's override on a run at a service they plan at (a write)",
+    "allocation._override_shortfalls": "the shortfalls an override writes (a write, not a page)",
+    "allocation.changes_from": "what a re-plan changes, for a run at a service the user plans at",
+    "measures._published_sessions": "sessions of a visible_to queryset of people (person__in=people), and "
+    "the published rota's rows for exactly those sessions",
+    "measures._preferences": "the choices of the people _published_sessions found (a visible_to queryset)",
+    "measures._match_notes": "notes about the people _published_sessions found, on their session days",
+    "travel.locations_for": "where the sessions and workers of the allocation job's problem are",
+    "views.Week.get": "who goes to the sessions week_sessions(user, …) read at a service the user plans at",
+    "views_planner.Planner.get": "a run's rows at the service chosen from planning_service_ids(user)",
+    "views_planner._conflict": "the newer run's rows at a service the user plans at (the conflict page)",
+    "views_planner.OverrideAssignment.setup_page": "a session's assignment in a run found by _run_of "
+    "(only at services the user plans at)",
     # --- jobs, not pages ------------------------------------------------------------------------------
     "rollups._add": "keeps the plan-use rollup in step as a note is saved (a write, not a page)",
     "rollups.from_notes": "rebuilds the plan-use rollup from every note (a management job)",
