@@ -190,6 +190,13 @@ class LivedSettings:
     falling_self_rating_run: int = _setting(
         3, doc="This many worsening self-ratings in a row raise a review.", check=_whole(2)
     )
+    # --- Travel between visits (lived/rota/travel.py)
+    travel_speed_kmh: int = _setting(
+        20,
+        doc="Average speed between visits in km/h, driving and parking in a town (straight-line "
+        "distance times 1.3 at this speed).",
+        check=_whole(1),
+    )
     # --- Supervision (lived/supervision)
     supervision_every_weeks: int = _setting(
         8, doc="A worker is due supervision this many weeks after their last session.", check=_whole(1)

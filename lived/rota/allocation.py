@@ -36,6 +36,7 @@ from django.utils.module_loading import import_string
 
 from lived.core.audit import record_change
 from lived.core.concurrency import check_version
+from lived.core.conf import lived_settings
 from lived.core.models import AuditEvent
 from lived.jobs.models import Job
 from lived.rota.models import (
@@ -55,6 +56,7 @@ from lived.rota.models import (
 from lived.rota.queries import short_names, workers_at
 from lived.rota.solver import shifts
 from lived.rota.solver.checker import check
+from lived.rota.travel import locations_for
 
 A = AuditEvent.Action
 S = Allocation.Status
@@ -88,6 +90,7 @@ BROKEN = {
     "24 hours' rest": "would not have 24 hours' rest this week",
     "service": "works at another service",
     "double-up by the same worker": "is already on this session",
+    "travel": "cannot get there in time from their other visit",
 }
 
 
@@ -158,6 +161,7 @@ def build_problem(service, week_start: datetime.date, *, published=None) -> Week
     users = workers_at(service.pk)
     user_ids = [u.pk for u in users]
     names = {str(pk): name for pk, name in short_names(users).items()}
+    places, homes = locations_for(sessions, users)  # travel between visits (lived/rota/travel.py)
 
     skills: dict[int, dict[str, datetime.date | None]] = defaultdict(dict)
     for held in WorkerSkill.objects.filter(
@@ -198,6 +202,7 @@ def build_problem(service, week_start: datetime.date, *, published=None) -> Week
                 availability=tuple(windows.get(user.pk, ())),
                 absences=tuple(away.get(user.pk, ())),
                 opted_out_of_48_hours=bool(profile and profile.opted_out_of_48_hours),
+                home=homes.get(str(user.pk)),
             )
         )
 
@@ -241,6 +246,7 @@ def build_problem(service, week_start: datetime.date, *, published=None) -> Week
                 person=str(session.person_id) if session.person_id else None,
                 staff_needed=session.staff_needed,
                 skills=frozenset(str(skill.pk) for skill in session.skills.all()),
+                location=places.get(str(session.pk)),
             )
         )
     problem = shifts.Problem(
@@ -250,6 +256,7 @@ def build_problem(service, week_start: datetime.date, *, published=None) -> Week
         published=current_assignments(published) if published is not None else None,
         horizon_start=_at(week_start, datetime.time()),
         horizon_end=_at(week_end, datetime.time()),
+        travel_speed_kmh=lived_settings().travel_speed_kmh,
     )
     return WeekProblem(
         problem,

@@ -501,3 +501,57 @@ class CalendarFeed(LivedModel, Archivable):
 
     def __str__(self) -> str:
         return f"Calendar feed for {self.user}"
+
+
+# --- places, for travel between visits (lived/rota/travel.py) ------------------------------------
+
+
+def normalise_postcode(value: str) -> str:
+    """A UK postcode upper-case with one space before its last three characters ("mb24tn" is "MB2 4TN");
+    "" for nothing."""
+    compact = "".join((value or "").split()).upper()
+    return f"{compact[:-3]} {compact[-3:]}" if len(compact) > 3 else compact
+
+
+class Postcode(models.Model):
+    """Where a postcode is (its centre, in degrees), held locally so travel needs no outside service.
+    Loaded from the ONS Postcode Directory or a file like it by `manage.py load_postcodes`."""
+
+    postcode = models.CharField(max_length=8, unique=True)  # normalised: "MB2 4TN"
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+
+    class Meta:
+        ordering = ["postcode"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180
+                ),
+                name="postcode_on_the_earth",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.postcode
+
+    def save(self, *args, **kwargs):
+        self.postcode = normalise_postcode(self.postcode)
+        super().save(*args, **kwargs)
+
+
+class VisitPlace(LivedModel):
+    """The postcode where a person is visited (their home), for travel between domiciliary visits.
+    A row of its own here because the person's record (lived/people) holds no address and the rota
+    should not change it; a person without one is visited at their service's address (its last line
+    is its postcode), which is right for supported living, where the person lives at the service."""
+
+    person = models.OneToOneField("people.Person", on_delete=models.PROTECT, related_name="visit_place")
+    postcode = models.CharField("Postcode", max_length=8)
+
+    def __str__(self) -> str:
+        return f"Where {self.person} is visited"
+
+    def save(self, *args, **kwargs):
+        self.postcode = normalise_postcode(self.postcode)
+        super().save(*args, **kwargs)
