@@ -191,8 +191,14 @@ class Rollup:
     def count(self, theme: Theme, month: datetime.date) -> int:
         return self.counts.get((theme.pk, month), 0)
 
-    def total(self, theme: Theme) -> int:
-        return sum(self.count(theme, m) for m in self.months)
+    def total(self, theme: Theme, last: int | None = None) -> int:
+        """Sessions tagged with the theme over the last `last` months (all the months by default)."""
+        months = self.months if last is None else self.months[-last:]
+        return sum(self.count(theme, m) for m in months)
+
+    def held(self, last: int | None = None) -> int:
+        months = self.months if last is None else self.months[-last:]
+        return sum(self.sessions.get(m, 0) for m in months)
 
 
 def theme_rollup(service: Service, months: list[datetime.date]) -> Rollup:

@@ -280,7 +280,17 @@ class Sign(_RecordButton):
         try:
             services.sign(actor=request.user, record=record, opened_version=form.cleaned_data["seen_version"])
         except StaleEdit as error:
-            return _conflict(request, error, {}, _record_url(record))
+            # Nothing of theirs to compare: they are shown the record as it is now, to read and sign.
+            record_change(
+                actor=request.user,
+                action=AuditEvent.Action.CONFLICT,
+                obj=error.current,
+                what="Signing a version changed since was refused",
+            )
+            form.add_error(None, "This record changed since you opened it. Read it again, then sign.")
+            return RecordPage(request=request).page(
+                record_for(request.user, record_id), sign_form=form, status=409
+            )
         except ValidationError as error:
             add_service_errors(form, error)
             return RecordPage(request=request).page(record, sign_form=form, status=400)

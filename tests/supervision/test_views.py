@@ -147,6 +147,7 @@ def test_a_stale_edit_shows_the_conflict_page(client, record, senior, support_wo
     assert _snapshot(record) == before
     response = client.post(_url(record, "sign/"), {"seen_version": 1})
     assert response.status_code == 409
+    assert "This record changed since you opened it. Read it again, then sign." in response.content.decode()
     assert _snapshot(record) == before
 
 
@@ -312,3 +313,41 @@ def test_the_themes_page_takes_the_same_queries_for_many_records(
         _tagged(senior, worker, today - datetime.timedelta(days=days), list(themes.values())[: days % 6 + 1])
     with django_assert_max_num_queries(len(few)):
         assert client.get(url).status_code == 200
+
+
+def test_my_supervision_takes_the_same_queries_for_many_records(
+    client, senior, support_worker, today, django_assert_max_num_queries
+):
+    def add(n):
+        for i in range(n):
+            services.start_supervision(
+                actor=senior,
+                worker=support_worker,
+                held_on=today - datetime.timedelta(days=i),
+                kind="one_to_one",
+            )
+
+    add(1)
+    client.force_login(senior)
+    client.get("/supervision/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/supervision/")
+    add(15)
+    with django_assert_max_num_queries(len(few)):
+        assert client.get("/supervision/").status_code == 200
+
+
+def test_a_retired_theme_stays_on_old_records_and_is_not_offered_on_new_ones(
+    client, record, senior, support_worker, themes, today
+):
+    carers = themes["carer-involvement"]
+    services.save_supervisor_part(
+        actor=senior, record=record, data=supervisor_data(record), themes=[carers], opened_version=1
+    )
+    carers.active = False
+    carers.save()
+    fresh = services.start_supervision(actor=senior, worker=support_worker, held_on=today, kind="one_to_one")
+    client.force_login(senior)
+    assert "Carer involvement" in client.get(_url(record, "change/")).content.decode()
+    assert "Carer involvement" not in client.get(_url(fresh, "change/")).content.decode()
+    assert "Carer involvement" in client.get(_url(record)).content.decode()
