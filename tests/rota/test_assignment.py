@@ -334,3 +334,33 @@ def test_every_hard_rule_holds_and_travel_is_priced_on_the_domiciliary_week_with
     assert checker.cost(problem, rota.assignments) == rota.objective
     without = dataclasses.replace(problem, weights=dataclasses.replace(problem.weights, travel=0))
     assert checker.cost(without, rota.assignments) < rota.objective  # the travel is in the cost
+
+
+def test_the_checker_prices_travel_per_working_day_from_home_and_skips_sessions_without_a_place():
+    problem = week(
+        [
+            session("mon-a", 0, 9, 1, location=LEEDS),
+            session("mon-b", 0, 11, 1),  # no place: no travel to or from it
+            session("mon-c", 0, 13, 1, location=TEN_KM_NORTH),
+            session("tue", 1, 9, 1, location=TEN_KM_NORTH),
+        ],
+        [worker("tom", home=LEEDS, contracted_minutes=10 * 60)],
+    )
+    everything = {s.id: ("tom",) for s in problem.sessions}
+    assert checker.check(problem, everything) == []
+    # Monday: home to a is 0, a to c is 39 (b has no place); Tuesday: home to the visit is 39.
+    assert checker.cost(problem, everything) == 39 + 39
+    # Without c, Monday has no travel beyond home to a; c's hour uncovered costs 100 a minute.
+    assert checker.cost(problem, {**everything, "mon-c": ()}) == 100 * 60 + 39
+    # A gap shorter than the travel breaks the rule even with a session without a place between.
+    tight = week(
+        [
+            session("a", 0, 9, 0.5, location=LEEDS),
+            session("b", 0, 9.5, 0.25),
+            session("c", 0, 10, 0.5, location=TEN_KM_NORTH),
+        ],
+        [worker("tom")],
+    )
+    assert [v.detail for v in checker.check(tight, {"a": ("tom",), "b": ("tom",), "c": ("tom",)})] == [
+        "tom: a then c"
+    ]
