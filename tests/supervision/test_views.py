@@ -248,6 +248,9 @@ def test_due_and_overdue_per_worker(client, manager, senior, support_worker, col
     rows = html.split('data-testid="due"')[1]
     assert rows.index("Support_Worker") < rows.index("Colleague")
     assert "Overdue" in rows and "Not due yet" in rows and "No supervision recorded" in rows  # the senior
+    assert f"/supervision/new/?worker={support_worker.public_id}" in rows
+    form = client.get(f"/supervision/new/?worker={support_worker.public_id}").content.decode()
+    assert f'value="{support_worker.public_id}" selected' in form
     with override_settings(LIVED_SUPERVISION_EVERY_WEEKS=10):
         html = client.get("/supervision/due/").content.decode()
     assert "Supervision is due 10 weeks" in html and "Due soon" in html
