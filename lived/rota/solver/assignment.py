@@ -439,12 +439,18 @@ def _flow_bound(ix: _Index) -> tuple[int, dict[tuple[int, int], int], float]:
 def _construct(ix: _Index, guide: dict[tuple[int, int], int]) -> list[list[int]]:
     """A feasible rota in time order, each session to the flow's workers first, then the cheapest."""
     timelines = ix.timelines()
+    w_travel = ix.problem.weights.travel
     chosen: list[list[int]] = []
     for si, session in enumerate(ix.sessions):
         previous = ix.published.get(si, set())
         order = sorted(
             ix.eligible[si],
-            key=lambda wi: (wi not in previous, -guide.get((si, wi), 0), ix.rate[si, wi], wi),
+            key=lambda wi: (
+                wi not in previous,
+                -guide.get((si, wi), 0),
+                ix.rate[si, wi] * session.minutes + w_travel * timelines[wi].travel_change(session, True),
+                wi,
+            ),
         )
         picked: list[int] = []
         for wi in order:
