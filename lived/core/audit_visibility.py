@@ -73,6 +73,14 @@ KIND_PERMISSIONS: dict[str, str] = {
     # A worker's weekly times and absences (the absence's note is never in a row: rota.services).
     "rota.Availability": "people.view_staff_only",
     "rota.Absence": "people.view_staff_only",
+    # The rota (issue 14): a run and its week are staff records; who goes to the person's visit, and
+    # why it was changed, is the person's to read as their preferences are; a calendar address is
+    # the worker's own.
+    "rota.Allocation": "people.view_staff_only",
+    "rota.RotaWeek": "people.view_staff_only",
+    "rota.Assignment": "rota.view_preferences",
+    "rota.CalendarFeed": "people.view_staff_only",
+    "rota.VisitPlace": "people.view_record",
     "accounts.User": "people.view_audit",
     # Supervision (lived/supervision): staff records with no person on the row; were one ever to carry a
     # person, only those who read the audit trail would see it, never other workers.

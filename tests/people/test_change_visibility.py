@@ -82,6 +82,11 @@ EXPECTED = {
     "rota.StaffProfile": CARE,
     "rota.Availability": CARE,
     "rota.Absence": CARE,
+    "rota.Allocation": CARE,
+    "rota.RotaWeek": CARE,
+    "rota.Assignment": WITH_THE_PERSON,
+    "rota.CalendarFeed": CARE,
+    "rota.VisitPlace": WITH_THE_PERSON,
     "supervision.Supervision": OVERSIGHT,
     "supervision.AgreedAction": OVERSIGHT,
     "accounts.User": OVERSIGHT,
@@ -107,6 +112,9 @@ NEVER_AUDITED = {
     "rota.Skill": "a list of skills, no person data",
     "rota.WorkerSkill": "audited on the worker's staff profile",
     "rota.PreferredWorker": "audited on the person's preferences, which picture the whole ranking",
+    "rota.Shortfall": "written with its run (audited on the Allocation) or its override (on the Assignment)",
+    "rota.Uncovered": "written with its run, audited on the Allocation",
+    "rota.Postcode": "no person data: a postcode and its coordinates, loaded from a file",
     "supervision.Theme": "a list of themes, no person data",
 }
 
