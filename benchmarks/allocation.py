@@ -233,6 +233,14 @@ def chosen_share(problem: Problem, assignments: dict[str, tuple[str, ...]]) -> f
     return chosen / total if total else 1.0
 
 
+def travel(problem: Problem, assignments) -> int:
+    """Minutes of travel in the rota, as the checker prices it (its cost less the cost without travel)."""
+    if not problem.weights.travel:
+        return 0
+    free = dataclasses.replace(problem, weights=dataclasses.replace(problem.weights, travel=0))
+    return (checker.cost(problem, assignments) - checker.cost(free, assignments)) // problem.weights.travel
+
+
 def uncovered(problem: Problem, assignments) -> int:
     return sum(s.staff_needed - len(assignments.get(s.id, ())) for s in problem.sessions)
 
@@ -265,12 +273,14 @@ def run(sizes: list[str], time_limit: float) -> list[dict]:
             "constructed": rota.stats["constructed"],
             "chosen": chosen_share(problem, rota.assignments),
             "uncovered": uncovered(problem, rota.assignments),
+            "travel": travel(problem, rota.assignments),
             "shortfalls": len(rota.shortfalls),
             "violations": len(solver_violations),
             "greedy_cost": greedy_cost,
             "greedy_gap": (greedy_cost - rota.bound) / max(1, greedy_cost),
             "greedy_chosen": chosen_share(problem, baseline),
             "greedy_uncovered": uncovered(problem, baseline),
+            "greedy_travel": travel(problem, baseline),
             "greedy_seconds": greedy_seconds,
             "greedy_violations": len(checker.check(problem, baseline)),
         }
@@ -279,8 +289,9 @@ def run(sizes: list[str], time_limit: float) -> list[dict]:
             f"{size}: cost {row['cost']} bound {row['bound']} gap {row['gap']:.2%} {row['status']} "
             f"in {row['seconds']:.2f} s (flow bound {row['flow_bound']} in {row['flow_seconds']:.2f} s, "
             f"first rota {row['constructed']}); chosen {row['chosen']:.1%}, uncovered {row['uncovered']}, "
-            f"violations {row['violations']} | greedy cost {greedy_cost} gap {row['greedy_gap']:.2%} "
-            f"chosen {row['greedy_chosen']:.1%} uncovered {row['greedy_uncovered']} "
+            f"travel {row['travel']} min, violations {row['violations']} | greedy cost {greedy_cost} "
+            f"gap {row['greedy_gap']:.2%} chosen {row['greedy_chosen']:.1%} "
+            f"uncovered {row['greedy_uncovered']} travel {row['greedy_travel']} min "
             f"violations {row['greedy_violations']}",
             flush=True,
         )
