@@ -196,3 +196,15 @@ def test_each_role_finds_its_part_of_the_rota_in_the_navigation(
     assert nav(quality_lead) == {"week": False, "mine": False, "measures": True}
     client.force_login(manager)
     assert 'href="/people/new/">Add a person</a>' in client.get("/people/").content.decode()
+
+
+def test_supervision_and_staff_pages_are_linked_from_where_each_role_already_goes(
+    client, support_worker, manager, service
+):
+    client.force_login(support_worker)
+    assert 'href="/supervision/"' in client.get("/staff/my-profile/").content.decode()
+    client.force_login(manager)
+    week = client.get(f"/rota/week/?service={service.public_id}").content.decode()
+    assert 'href="/staff/"' in week
+    staff = client.get("/staff/").content.decode()
+    assert 'href="/supervision/due/"' in staff and 'href="/supervision/themes/"' in staff
