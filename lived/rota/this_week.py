@@ -52,6 +52,7 @@ class ThisWeek:
     has_choices: bool  # the person has chosen at least one worker
     visits: list[Visit]
     week_reasons: list[str]  # preferences about the whole week (a small team, last week's worker)
+    label: str = "this week"  # or "next week": the person's page shows next week once it is published
 
     @property
     def total(self) -> int:
@@ -69,25 +70,25 @@ class ThisWeek:
         """One plain sentence: first person when the person reads it, third person for staff."""
         your, they = ("your", "you") if you else (f"{name}'s", "they")
         if not self.published:
+            rota = f"{self.label.capitalize()}'s rota"
             return (
-                "This week's rota is not ready yet. You will see who is coming here when it is."
+                f"{rota} is not ready yet. You will see who is coming here when it is."
                 if you
-                else f"This week's rota is not published yet, so {name}'s visits are not shown."
+                else f"{rota} is not published yet, so {name}'s visits are not shown."
             )
         if not self.total:
-            return f"There are no visits for {'you' if you else name} on this week's rota."
+            return f"There are no visits for {'you' if you else name} on {self.label}'s rota."
         s = "s" if self.total != 1 else ""
         if not self.has_choices:
             chose = "You have" if you else f"{name} has"
-            return f"{self.total} visit{s} this week. {chose} not chosen anyone yet."
+            return f"{self.total} visit{s} {self.label}. {chose} not chosen anyone yet."
         if self.chosen_count == self.total:
             if self.total == 1:
-                return f"{your.capitalize()} visit this week is with someone {they} chose."
-            return f"All {self.total} of {your} visits this week are with people {they} chose."
+                return f"{your.capitalize()} visit {self.label} is with someone {they} chose."
+            return f"All {self.total} of {your} visits {self.label} are with people {they} chose."
         verb = "is" if self.chosen_count == 1 else "are"
-        return (
-            f"{self.chosen_count} of {your} {self.total} visit{s} this week {verb} with people {they} chose."
-        )
+        visits = f"{self.chosen_count} of {your} {self.total} visit{s} {self.label}"
+        return f"{visits} {verb} with people {they} chose."
 
 
 def monday(day: datetime.date) -> datetime.date:
@@ -108,9 +109,13 @@ def _on_day(session: SupportSession | None, reason: str) -> str:
     return f"On {session.date:%A} at {session.window_start:%H:%M}, {reason}"
 
 
-def this_week(person, today: datetime.date, *, you: bool) -> ThisWeek:
-    """The person's visits on this week's published rotas, in time order. Six queries."""
-    start = monday(today)
+def this_week(person, today: datetime.date, *, you: bool, weeks_ahead: int = 0) -> ThisWeek:
+    """The person's visits on this week's published rotas (or, with `weeks_ahead`, a later week's),
+    in time order. Six queries."""
+    start = monday(today) + datetime.timedelta(weeks=weeks_ahead)
+    label = (
+        "this week" if weeks_ahead == 0 else "next week" if weeks_ahead == 1 else f"the week of {start:%d %B}"
+    )
     allocation_ids = list(
         RotaWeek.objects.filter(week_start=start, published__isnull=False).values_list(
             "published_id", flat=True
@@ -120,7 +125,7 @@ def this_week(person, today: datetime.date, *, you: bool) -> ThisWeek:
         PreferredWorker.objects.filter(preferences__person=person).values_list("worker_id", flat=True)
     )
     if not allocation_ids:
-        return ThisWeek(start, False, bool(chosen_ids), [], [])
+        return ThisWeek(start, False, bool(chosen_ids), [], [], label)
     live = {
         "allocation_id__in": allocation_ids,
         "session__person": person,
@@ -180,4 +185,4 @@ def this_week(person, today: datetime.date, *, you: bool) -> ThisWeek:
             if line not in visit.reasons:
                 visit.reasons.append(line)
     ordered = sorted(visits.values(), key=lambda v: (v.session.date, v.session.window_start, v.session.pk))
-    return ThisWeek(start, True, bool(chosen_ids), ordered, week_reasons)
+    return ThisWeek(start, True, bool(chosen_ids), ordered, week_reasons, label)

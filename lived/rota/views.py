@@ -88,6 +88,10 @@ class WhoSupportsMe(PersonView):
                 ],
                 # This week's picture from the published rota (lived/rota/this_week.py).
                 "week": this_week(self.person, timezone.localdate(), you=self.viewer_is_person),
+                # Next week too, once it is published: a rota is usually published the week before.
+                "next_week": this_week(
+                    self.person, timezone.localdate(), you=self.viewer_is_person, weeks_ahead=1
+                ),
             },
         )
 

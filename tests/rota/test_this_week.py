@@ -6,6 +6,7 @@ never another person's rows."""
 import datetime
 
 import pytest
+import time_machine
 
 from lived.accounts.models import Role
 from lived.rota import services
@@ -192,3 +193,17 @@ def test_the_page_shows_it_to_the_person_and_to_staff(
     assert "9 of your 10 visits this week are with people you chose." in mine
     assert "On Tuesday at 08:00, Tom is on leave, so Grace is coming." in mine
     assert f"9 of {person.known_as}&#39;s 10 visits this week are with people they chose." in theirs
+
+
+def test_next_weeks_published_rota_reads_as_next_week_and_shows_on_the_page(
+    ten_visits, person, person_user, client
+):
+    # The rota is published the week before: on the Friday before, the person reads next week's
+    the_friday_before = MONDAY - datetime.timedelta(days=3)
+    assert not this_week(person, the_friday_before, you=True).published
+    week = this_week(person, the_friday_before, you=True, weeks_ahead=1)
+    assert week.summary(you=True, name="Ada") == "9 of your 10 visits next week are with people you chose."
+    with time_machine.travel(datetime.datetime(2030, 3, 1, 12, 0), tick=False):
+        client.force_login(person_user)
+        html = client.get("/me/who-supports-me/").content.decode()
+    assert "Who is coming next week" in html and "Tom is on leave, so Grace is coming." in html
