@@ -21,11 +21,14 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from pathlib import Path
 
 from lived.rota import allocation, services
+from lived.rota.management.commands.load_postcodes import load as load_postcodes
 from lived.rota.models import Absence, RotaWeek, Skill
 from lived.rota.solver.assignment import solve
 
+POSTCODES = Path(__file__).resolve().parent / "data" / "postcodes.csv"
 SKILLS = ["Medication trained", "Driver", "First aid", "Moving and handling", "Speaks Polish"]
 
 # username → (what they share, gender, languages)
@@ -143,6 +146,8 @@ def _months_on(day: datetime.date, months: int | None) -> datetime.date | None:
 
 def load(context) -> None:
     users, today = context.users, context.today
+    # Invented Millbridge postcodes with coordinates, so the rota weighs travel between homes.
+    load_postcodes(POSTCODES)
     skills = {
         name: Skill.objects.get_or_create(name=name, defaults={"order": n})[0]
         for n, name in enumerate(SKILLS)

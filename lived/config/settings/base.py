@@ -278,6 +278,8 @@ LIVED_HEALTH_CHECK_DUE_SOON_DAYS = env_int(
 LIVED_FALLING_SELF_RATING_RUN = env_int(
     "LIVED_FALLING_SELF_RATING_RUN", LIVED.falling_self_rating_run, minimum=2
 )
+# Travel between visits (lived/rota/travel.py): straight-line distance times 1.3 at this speed.
+LIVED_TRAVEL_SPEED_KMH = env_int("LIVED_TRAVEL_SPEED_KMH", LIVED.travel_speed_kmh, minimum=1)
 # Supervision (lived/supervision): a worker is due supervision this many weeks after their last one.
 LIVED_SUPERVISION_EVERY_WEEKS = env_int(
     "LIVED_SUPERVISION_EVERY_WEEKS", LIVED.supervision_every_weeks, minimum=1
