@@ -932,7 +932,7 @@ def _explain(ix: _Index, chosen: list[list[int]], timelines) -> tuple[list[Unass
                 if why:
                     reason = f"{'; '.join(why)}, so {_name(worker)} is coming."
                 else:
-                    reason = f"The workers you chose are on this session, so {_name(worker)} is coming too."
+                    reason = f"The chosen workers are on this session, so {_name(worker)} is coming too."
                 shortfalls.append(
                     Shortfall(session.person, session.id, "preferred worker", reason, worker.id)
                 )
@@ -949,9 +949,7 @@ def _explain(ix: _Index, chosen: list[list[int]], timelines) -> tuple[list[Unass
                 elif not free:
                     reason = f"Every worker who matches ({wanted}) is at another session or at their limits."
                 else:
-                    reason = (
-                        "A worker who matches was free, but sending them would miss another of your choices."
-                    )
+                    reason = "A worker who matches was free, but sending them would miss another choice."
                 shortfalls.append(Shortfall(session.person, session.id, kind, reason, worker.id))
     per_person: dict[str, list[int]] = defaultdict(list)
     for si, session in enumerate(ix.sessions):
