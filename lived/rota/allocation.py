@@ -81,6 +81,8 @@ BROKEN = {
     "availability": "is not working then",
     "absence (leave)": "is on leave then",
     "absence (sick)": "is off sick then",
+    "absence (training)": "is on a training day then",
+    "absence (elsewhere)": "is already sent to a session at another service then",
     "skill": "does not have a skill this session needs",
     "skill expired": "has training for this session that has lapsed",
     "hours": "would go over their hours limit this week",
@@ -153,6 +155,15 @@ def current_assignments(allocation) -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
+def _left_after(maximum: int | None, opted_out: bool, elsewhere: int) -> int | None:
+    """The most minutes left for this service's week once the worker's sessions at other services are
+    counted: of their own maximum and, unless they opted out, the 48-hour week."""
+    if not elsewhere:
+        return maximum
+    limits = [m for m in (maximum, None if opted_out else shifts.WEEK_MINUTES_48) if m is not None]
+    return max(0, min(limits) - elsewhere) if limits else None
+
+
 def build_problem(service, week_start: datetime.date, *, published=None) -> WeekProblem:
     """The solver's `Problem` for the service's week, read from the records. `published`: the week's
     published allocation when re-planning (every change from it is penalised)."""
@@ -179,12 +190,30 @@ def build_problem(service, week_start: datetime.date, *, published=None) -> Week
     for absence in Absence.objects.filter(
         worker_id__in=user_ids, archived_at__isnull=True, starts_on__lt=week_end, ends_on__gte=week_start
     ):
-        kind = "sick" if absence.kind == Absence.Kind.SICKNESS else "leave"
+        kind = {Absence.Kind.SICKNESS: "sick", Absence.Kind.TRAINING: "training"}.get(absence.kind, "leave")
         away[absence.worker_id].append(
             shifts.Absence(
                 _at(absence.starts_on, datetime.time()), _at(absence.ends_on + DAY, datetime.time()), kind
             )
         )
+    # Sessions the workers are already sent to at other services, on those services' published rotas:
+    # busy then, and those hours count towards the week's limits (HAZ-044).
+    elsewhere_minutes: dict[int, int] = defaultdict(int)
+    for assignment in (
+        Assignment.objects.filter(
+            worker_id__in=user_ids,
+            replaced_at__isnull=True,
+            allocation__status=Allocation.Status.PUBLISHED,
+            session__status=SupportSession.Status.PLANNED,
+            session__date__range=(week_start - DAY, week_end),
+        )
+        .exclude(session__service=service)
+        .select_related("session")
+    ):
+        start, end = session_times(assignment.session)
+        away[assignment.worker_id].append(shifts.Absence(start, end, "elsewhere"))
+        if week_start <= assignment.session.date < week_end:
+            elsewhere_minutes[assignment.worker_id] += assignment.session.duration_minutes
     workers = []
     for user in users:
         profile = user.profile
@@ -198,7 +227,11 @@ def build_problem(service, week_start: datetime.date, *, published=None) -> Week
                 if profile
                 else frozenset(),
                 contracted_minutes=(_minutes(profile.contracted_hours) or 0) if profile else 0,
-                maximum_minutes=_minutes(profile.maximum_hours) if profile else None,
+                maximum_minutes=_left_after(
+                    _minutes(profile.maximum_hours) if profile else None,
+                    bool(profile and profile.opted_out_of_48_hours),
+                    elsewhere_minutes.get(user.pk, 0),
+                ),
                 availability=tuple(windows.get(user.pk, ())),
                 absences=tuple(away.get(user.pk, ())),
                 opted_out_of_48_hours=bool(profile and profile.opted_out_of_48_hours),

@@ -8,6 +8,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from lived.accounts.models import Role, ServiceRole
 from lived.core.concurrency import StaleEdit
 from lived.core.models import AuditEvent
 from lived.jobs.models import Job
@@ -16,6 +17,7 @@ from lived.rota import allocation, services, tasks
 from lived.rota.models import Allocation, Assignment, RotaWeek, Shortfall, Uncovered
 from lived.rota.solver import shifts
 from tests.jobs.workers import run_worker
+from tests.rota import published as rows
 
 pytestmark = pytest.mark.django_db
 
@@ -425,3 +427,42 @@ def test_replanning_after_sickness_changes_little_and_says_who_is_affected(
     allocation.publish(actor=manager, allocation=again, opened_version=_version(service))
     first.refresh_from_db()
     assert first.status == S.SUPERSEDED
+
+
+def test_a_worker_already_sent_to_another_service_is_busy_then_and_those_hours_count(
+    manager, service, person, week, tom, megan, other_service, other_person
+):
+    # Tom also works at Ash Court, whose published rota sends him there on Monday at 08:00 (HAZ-044)
+    ServiceRole.objects.create(user=tom, service=other_service, role=Role.SUPPORT_WORKER)
+    elsewhere = rows.publish(other_service, MONDAY)
+    rows.assign(elsewhere, rows.session(other_service, other_person, MONDAY, "08:00", "08:45", 45), tom)
+    run = _run(manager, service)
+    assert _who(run, week[0]) == ["megan"]
+    reason = Shortfall.objects.get(allocation=run, session=week[0]).reason
+    assert "Tom is at another session" in reason
+    with pytest.raises(ValidationError) as refused:
+        allocation.override(
+            actor=manager,
+            allocation=run,
+            session=week[0],
+            replacing=megan,
+            worker=tom,
+            reason="Ada asked for Tom",
+            opened_version=_version(service),
+        )
+    assert "is already sent to a session at another service then" in " ".join(refused.value.messages)
+
+
+def test_hours_at_another_service_count_towards_the_weeks_limits():
+    assert allocation._left_after(None, True, 600) is None  # opted out, no maximum: no limit
+    assert allocation._left_after(None, False, 600) == 48 * 60 - 600
+    assert allocation._left_after(20 * 60, False, 600) == 20 * 60 - 600
+    assert allocation._left_after(5 * 60, False, 600) == 0
+    assert allocation._left_after(30 * 60, False, 0) == 30 * 60
+
+
+def test_a_training_day_reads_as_training_not_leave(manager, service, person, week, tom, megan):
+    services.add_absence(actor=manager, worker=tom, kind="training", starts_on=MONDAY, ends_on=MONDAY)
+    run = _run(manager, service)
+    assert _who(run, week[0]) == ["megan"]
+    assert "Tom is on a training day" in Shortfall.objects.get(allocation=run, session=week[0]).reason

@@ -82,6 +82,7 @@ PHRASES = {
     Rule.UNAVAILABLE: "is not working then",
     Rule.LEAVE: "is on leave",
     Rule.SICK: "is off sick",
+    Rule.TRAINING: "is on a training day",
     Rule.SKILL: "does not have the skill needed",
     Rule.SKILL_EXPIRED: "has training that has lapsed",
     Rule.NOT_TO_SEND: "is on the not-to-send list",
@@ -159,6 +160,10 @@ class Travel:
         return total
 
 
+# An absence's kind, as the rule the person and the manager read.
+ABSENCE_RULES = {"sick": Rule.SICK, "training": Rule.TRAINING, "elsewhere": Rule.BUSY}
+
+
 def weekly_cap(worker: Worker, horizon_minutes: int) -> int:
     """The most minutes the worker may work in the horizon: their maximum, and 48 hours unless opted out."""
     cap = worker.maximum_minutes if worker.maximum_minutes is not None else horizon_minutes
@@ -177,7 +182,7 @@ def exclusion(
         return Rule.NOT_TO_SEND
     for absence in worker.absences:
         if absence.start < session.end and session.start < absence.end:
-            return Rule.SICK if absence.kind == "sick" else Rule.LEAVE
+            return ABSENCE_RULES.get(absence.kind, Rule.LEAVE)
     if spans is not None and not _within(session, spans):
         return Rule.UNAVAILABLE
     last_day = (session.end - MINUTE).date()

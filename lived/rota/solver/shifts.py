@@ -55,7 +55,9 @@ class Absence:
 
     start: datetime.datetime
     end: datetime.datetime
-    kind: str = "leave"  # "leave" or "sick": the person is told which, in plain words
+    # "leave", "sick", "training", or "elsewhere" (already sent to a session at another service):
+    # the person is told which, in plain words.
+    kind: str = "leave"
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,7 @@ class Rule(StrEnum):
     UNAVAILABLE = "not working then"
     LEAVE = "on leave"
     SICK = "off sick"
+    TRAINING = "on a training day"
     SKILL = "lacks the skill"
     SKILL_EXPIRED = "their training has lapsed"
     NOT_TO_SEND = "asked not to be sent"
