@@ -127,6 +127,7 @@ class Plan:
     time_limit_reached: bool
     seconds: float
     notes: list[str] = field(default_factory=list)
+    status: str = ""  # CP-SAT's status for the times
 
 
 def eligible(day: Day, visit: Visit, task: Task) -> list[int]:
@@ -166,16 +167,30 @@ def solve(day: Day, time_limit: float = 10.0, stretch: bool = True, seed_routes=
     # Two orders when the tight model finds one (see _route); each is timed, the cheaper kept.
     route_limit = max(0.5, time_limit * 0.8)
     plan, limit_hit = None, False
-    for orders, hints, hit, note, last in _route(day, blocked, route_limit):
-        left = time_limit - (time.monotonic() - t0)
-        cand = _timing(day, orders, stretch, hints, max(1.0, left if last else time_limit * 0.1))
-        cand.notes.append(f"{note}: objective {cand.objective}")
+    for alternatives, hit, note, last in _route(day, blocked, route_limit):
         limit_hit = limit_hit or hit
-        if plan is None or cand.objective < plan.objective:
-            cand.notes = (plan.notes if plan else []) + cand.notes
-            plan = cand
+        share = time_limit * TIMING_SHARE
+        deadline = t0 + time_limit if last else time.monotonic() + share
+        best, which, timed, first_status = None, 0, 0, ""
+        for n_alt, (orders, hints) in enumerate(alternatives):
+            left = deadline - time.monotonic()
+            if n_alt and (left < 1.0 or first_status != "optimal"):
+                break  # the orders the search passed through on its way: timed while time allows
+            cand = _timing(day, orders, stretch, hints, max(1.0, left if n_alt == 0 else min(left, 2.0)))
+            timed += 1
+            if n_alt == 0:
+                first_status = cand.status
+            if best is None or cand.objective < best.objective:
+                best, which = cand, n_alt
+        best.notes = [
+            f"{note}: objective {best.objective} (times {best.status} in {best.seconds:.1f} s; order"
+            f" {which + 1} of the {timed} last found by the search and timed)"
+        ]
+        if plan is None or best.objective < plan.objective:
+            best.notes = (plan.notes if plan else []) + best.notes
+            plan = best
         else:
-            plan.notes += cand.notes
+            plan.notes += best.notes
     plan.unserved = [
         u for u in uncoverable(day) if u.visit_id not in {s.visit_id for r in plan.routes for s in r.stops}
     ]
@@ -195,167 +210,232 @@ def solve(day: Day, time_limit: float = 10.0, stretch: bool = True, seed_routes=
 
 # Knobs for the order search (module level so the benchmark's experiments can set them).
 TIGHT_SLACK: int | None = 120  # minutes past a task's window and a shift's end; None: loose only
-TIGHT_SHARE = 0.5  # of the routing time for the tight model (its first solution and its search)
+TIGHT_SHARE = 0.5  # of the routing time, up to the end of the tight model's search
+KEEP = 8  # orders kept from each search to be timed when the times are quick to find
+SECONDS_PER_TASK = 0.3  # of routing time, at least, for the loose model to be searched too
 FIRST_SHARE = 0.25  # of the routing time, at most, for the tight model's first solution
 STRATEGY = "PARALLEL_CHEAPEST_INSERTION"
+TIMING_SHARE = 0.1  # of the whole limit for CP-SAT's times of the tight order
 
 
 def _route(day: Day, blocked: set[str], time_limit: float, route_lunch: bool = False):
     """The orders to time, as (orders, hints, time limit reached, note, last one?), lazily: the
     caller times each before the next search starts, and gives the last all the time left.
 
-    First the tight model: every task within TIGHT_SLACK minutes of its window, every route home
-    within TIGHT_SLACK of the shift's end, mandatory visits not droppable at all (so no search can
-    trade one away). On a large day it stops the first solution building long late routes that
-    local search never undoes. Then the loose model (wide horizon, mandatory visits at a large
-    penalty, so an impossible day still gets a plan) with the rest of the time."""
+    Two models. The tight one: every task within TIGHT_SLACK minutes of its window, every route
+    home within TIGHT_SLACK of the shift's end, mandatory visits not droppable at all (so no search
+    can trade one away). On a large day it stops the first solution building long late routes that
+    local search never undoes. The loose one (wide horizon, mandatory visits at a large penalty)
+    always has a plan, even for an impossible day. If the tight one has no first solution, the loose
+    one gets all the time. If the day is too large for the loose one's search to undo its first
+    order (fewer than SECONDS_PER_TASK of routing time per task; i-054, 220 tasks in 48 s, never
+    recovered), the tight one gets it all. Otherwise each is searched and timed in turn."""
     started = time.monotonic()
-    if TIGHT_SLACK is not None:
-        out = _route_model(
-            day, blocked, time_limit * TIGHT_SHARE, route_lunch, TIGHT_SLACK, time_limit * FIRST_SHARE
+
+    def hit():
+        return time.monotonic() - started >= time_limit * 0.95
+
+    tight = _Search(day, blocked, TIGHT_SLACK, route_lunch) if TIGHT_SLACK is not None else None
+    if tight is not None and tight.model is None:
+        yield [([[] for _ in day.caregivers], {})], False, "nothing to route", True
+        return
+    tf = tight.first(time_limit * FIRST_SHARE) if tight else None
+    tname = f"order within {TIGHT_SLACK} minutes of every window"
+    if tf is not None and time_limit / len(tight.tasks) < SECONDS_PER_TASK:
+        sol = tight.improve(tf, time_limit - (time.monotonic() - started))
+        note = f"{tname} (too large a day for the wide windows' search)"
+        yield tight.read(sol), hit(), note, True
+        return
+    if tf is not None:
+        sol = tight.improve(tf, time_limit * TIGHT_SHARE - (time.monotonic() - started))
+        yield tight.read(sol), False, tname, False
+    loose = _Search(day, blocked, None, route_lunch)
+    if loose.model is None:
+        yield [([[] for _ in day.caregivers], {})], False, "nothing to route", True
+        return
+    sol = loose.solve(time_limit - (time.monotonic() - started))
+    note = "order with wide windows" + (" (none within the tight ones)" if tight and tf is None else "")
+    yield loose.read(sol), hit(), note, True
+
+
+class _Search:
+    """One routing model of the day (see _route), its first solution and its guided local search."""
+
+    def __init__(self, day: Day, blocked: set[str], slack: int | None, route_lunch: bool):
+        # route_lunch: lunch as break intervals in the routing model. Measured on i-083 at 20 s:
+        # objective 111,626 with them, 9,898 without (the break constraint starves guided local
+        # search), so by default CP-SAT places every lunch once the order is known.
+        self.model = None
+        self.slack = slack
+        self.nv = len(day.caregivers)
+        built = self._build(day, blocked, slack, route_lunch)
+        if built is not None:
+            self.model, self.manager, self.dim, self.tasks = built
+            self.model.AddAtSolutionCallback(self._record)
+        # The last KEEP improving orders of the search, newest last: the routing cost leaves out the
+        # longest idle time and the waiting, so the best order by it is not always the best plan.
+        self.pool: list[tuple[int, list, dict]] = []
+        self.params = pywrapcp.DefaultRoutingSearchParameters()
+        self.params.first_solution_strategy = getattr(routing_enums_pb2.FirstSolutionStrategy, STRATEGY)
+        self.params.local_search_metaheuristic = (
+            routing_enums_pb2.LocalSearchMetaheuristic.GUIDED_LOCAL_SEARCH
         )
-        if out is not None:
-            yield (*out, f"order within {TIGHT_SLACK} minutes of every window", False)
-    left = max(0.5, time_limit - (time.monotonic() - started))
-    out = _route_model(day, blocked, left, route_lunch, None, None)
-    if out is None:
-        out = [[] for _ in day.caregivers], {}, True
-    yield (*out, "order with wide windows", True)
 
-
-def _route_model(day, blocked, time_limit, route_lunch, slack, first_limit):
-    # route_lunch: lunch as break intervals in the routing model. Measured on i-083 at 20 s:
-    # objective 111,626 with them, 9,898 without (the break constraint starves guided local
-    # search), so by default CP-SAT places every lunch once the order is known.
-    started = time.monotonic()
-    w = day.weights
-    cgs = day.caregivers
-    nv = len(cgs)
-    # Nodes: one per caregiver start, one per caregiver end, then one per task.
-    tasks = [(vi, ti) for vi, v in enumerate(day.visits) if v.id not in blocked for ti in range(len(v.tasks))]
-    if not tasks:
-        return [[] for _ in cgs], {}, False
-    loc = [c.home for c in cgs] + [c.end_home for c in cgs]
-    loc += [day.visits[vi].location for vi, _ in tasks]
-    service = [0] * (2 * nv) + [day.visits[vi].tasks[ti].duration for vi, ti in tasks]
-    manager = pywrapcp.RoutingIndexManager(len(loc), nv, list(range(nv)), list(range(nv, 2 * nv)))
-    model = pywrapcp.RoutingModel(manager)
-    tm = day.travel
-    # Matrices, not Python callbacks: evaluated in C++, several times faster in the local search.
-    n = len(loc)
-    travel = [[tm[loc[a]][loc[b]] for b in range(n)] for a in range(n)]
-    tcb = model.RegisterTransitMatrix([[service[a] + travel[a][b] for b in range(n)] for a in range(n)])
-    horizon = max(max(c.shift_end for c in cgs), max(v.windows[-1][1] for v in day.visits)) * 2 + 600
-    model.AddDimension(tcb, horizon, horizon, False, "time")
-    dim = model.GetDimensionOrDie("time")
-
-    pref = {}
-    for k, c in enumerate(cgs):
-        pref[k] = {
-            b
-            for b, (vi, _) in enumerate(tasks, start=2 * nv)
-            if day.visits[vi].preferred and c.id not in day.visits[vi].preferred
-        }
-        extra = [w.preference if b in pref[k] else 0 for b in range(n)]
-        costs_k = [[w.travel * travel[a][b] + extra[b] for b in range(n)] for a in range(n)]
-        model.SetArcCostEvaluatorOfVehicle(model.RegisterTransitMatrix(costs_k), k)
-        end_by = horizon if slack is None else c.shift_end + slack
-        dim.CumulVar(model.Start(k)).SetRange(c.shift_start, end_by)
-        dim.CumulVar(model.End(k)).SetRange(c.shift_start, end_by)
-        if w.extra_time:
-            dim.SetCumulVarSoftUpperBound(model.End(k), c.shift_end, w.extra_time)
-        if w.max_idle:
-            # Late departures are idle time; spread the max over the team.
-            dim.SetCumulVarSoftUpperBound(model.Start(k), c.shift_start, max(1, w.max_idle // nv))
-
-    solver = model.solver()
-    first_node = {}
-    for n_, (vi, ti) in enumerate(tasks, start=2 * nv):
-        v = day.visits[vi]
-        t = v.tasks[ti]
-        idx = manager.NodeToIndex(n_)
-        cum = dim.CumulVar(idx)
-        late = _latest_start(day, v.windows[-1], t)
-        cum.SetRange(v.windows[0][0], horizon if slack is None else late + slack)
-        if w.total_tardiness or w.highest_tardiness:
-            dim.SetCumulVarSoftUpperBound(idx, late, w.total_tardiness + w.highest_tardiness)
-        for a, b in zip(v.windows, v.windows[1:], strict=False):
-            lo, hi = _latest_start(day, a, t) + 1, b[0] - 1
-            if lo <= hi:
-                cum.RemoveInterval(lo, hi)
-        # Skills and incompatibilities (SetAllowedVehiclesForIndex's Python binding in 9.15
-        # rejects every list, so the vehicle variable's domain is narrowed instead).
-        allowed = set(eligible(day, v, t))
-        model.VehicleVar(idx).RemoveValues([k for k in range(nv) if k not in allowed])
-        droppable = v.optional or slack is None
-        if ti == 0:
-            first_node[vi] = idx
-            if droppable:
-                model.AddDisjunction([idx], w.unserved if v.optional else BIG)
-        else:
-            a = first_node[vi]
-            if droppable:
-                model.AddDisjunction([idx], 0)
-                solver.Add(model.ActiveVar(a) == model.ActiveVar(idx))
-            if v.sync != "independent":
-                solver.Add(
-                    solver.IsDifferentVar(model.VehicleVar(a), model.VehicleVar(idx)) >= model.ActiveVar(a)
-                )
-            if v.sync == "simultaneous":
-                solver.Add(dim.CumulVar(a) == dim.CumulVar(idx))
-            elif v.sync == "sequential":
-                solver.Add(dim.CumulVar(idx) - dim.CumulVar(a) >= v.sync_min)
-                solver.Add(dim.CumulVar(idx) - dim.CumulVar(a) <= v.sync_max)
-            model.AddToAssignment(dim.CumulVar(idx))
-    if day.lunch and route_lunch:
-        visit_transits = [service[manager.IndexToNode(i)] for i in range(model.Size())]
-        lr = day.lunch
-        for k, c in enumerate(cgs):
-            if not c.lunch:
-                continue
-            latest_start = lr.latest - lr.min_duration if day.window_at_end else lr.latest
-            lo, hi = max(lr.earliest_start, c.shift_start), min(latest_start, c.shift_end)
-            if lo > hi:
-                continue
-            brk = solver.FixedDurationIntervalVar(lo, hi, lr.min_duration, False, f"lunch {c.id}")
-            dim.SetBreakIntervalsOfVehicle([brk], k, visit_transits)
-
-    params = pywrapcp.DefaultRoutingSearchParameters()
-    params.first_solution_strategy = getattr(routing_enums_pb2.FirstSolutionStrategy, STRATEGY)
-    params.local_search_metaheuristic = routing_enums_pb2.LocalSearchMetaheuristic.GUIDED_LOCAL_SEARCH
-    if first_limit is None:
-        params.time_limit.FromMilliseconds(int(time_limit * 1000))
-        sol = model.SolveWithParameters(params)
-        if sol is None:
-            params.first_solution_strategy = routing_enums_pb2.FirstSolutionStrategy.LOCAL_CHEAPEST_INSERTION
-            sol = model.SolveWithParameters(params)
-    else:
-        # The first solution alone, within a share of the time; then the search from it.
-        first = pywrapcp.DefaultRoutingSearchParameters()
-        first.CopyFrom(params)
-        first.local_search_metaheuristic = routing_enums_pb2.LocalSearchMetaheuristic.GREEDY_DESCENT
-        first.solution_limit = 1
-        first.time_limit.FromMilliseconds(int(first_limit * 1000))
-        sol = model.SolveWithParameters(first)
-        if sol is None:
+    @staticmethod
+    def _build(day, blocked, slack, route_lunch):
+        w = day.weights
+        cgs = day.caregivers
+        nv = len(cgs)
+        # Nodes: one per caregiver start, one per caregiver end, then one per task.
+        tasks = [
+            (vi, ti) for vi, v in enumerate(day.visits) if v.id not in blocked for ti in range(len(v.tasks))
+        ]
+        if not tasks:
             return None
-        left = time_limit - (time.monotonic() - started)
-        params.time_limit.FromMilliseconds(int(max(0.1, left) * 1000))
-        better = model.SolveFromAssignmentWithParameters(sol, params)
-        sol = better or sol
-    limit_hit = time.monotonic() - started >= time_limit * 0.95
-    orders: list[list[tuple[int, int]]] = [[] for _ in cgs]
-    hints: dict = {}
-    if sol is None:
-        return orders, hints, limit_hit
-    for k in range(nv):
-        i = model.Start(k)
-        i = sol.Value(model.NextVar(i))
-        while not model.IsEnd(i):
-            orders[k].append(tasks[manager.IndexToNode(i) - 2 * nv])
-            hints[tasks[manager.IndexToNode(i) - 2 * nv]] = sol.Value(dim.CumulVar(i))
-            i = sol.Value(model.NextVar(i))
-    return orders, hints, limit_hit
+        loc = [c.home for c in cgs] + [c.end_home for c in cgs]
+        loc += [day.visits[vi].location for vi, _ in tasks]
+        service = [0] * (2 * nv) + [day.visits[vi].tasks[ti].duration for vi, ti in tasks]
+        manager = pywrapcp.RoutingIndexManager(len(loc), nv, list(range(nv)), list(range(nv, 2 * nv)))
+        model = pywrapcp.RoutingModel(manager)
+        tm = day.travel
+        # Matrices, not Python callbacks: evaluated in C++, several times faster in the local search.
+        n = len(loc)
+        travel = [[tm[loc[a]][loc[b]] for b in range(n)] for a in range(n)]
+        tcb = model.RegisterTransitMatrix([[service[a] + travel[a][b] for b in range(n)] for a in range(n)])
+        horizon = max(max(c.shift_end for c in cgs), max(v.windows[-1][1] for v in day.visits)) * 2 + 600
+        model.AddDimension(tcb, horizon, horizon, False, "time")
+        dim = model.GetDimensionOrDie("time")
+
+        pref = {}
+        for k, c in enumerate(cgs):
+            pref[k] = {
+                b
+                for b, (vi, _) in enumerate(tasks, start=2 * nv)
+                if day.visits[vi].preferred and c.id not in day.visits[vi].preferred
+            }
+            extra = [w.preference if b in pref[k] else 0 for b in range(n)]
+            costs_k = [[w.travel * travel[a][b] + extra[b] for b in range(n)] for a in range(n)]
+            model.SetArcCostEvaluatorOfVehicle(model.RegisterTransitMatrix(costs_k), k)
+            end_by = horizon if slack is None else c.shift_end + slack
+            dim.CumulVar(model.Start(k)).SetRange(c.shift_start, end_by)
+            dim.CumulVar(model.End(k)).SetRange(c.shift_start, end_by)
+            if w.extra_time:
+                dim.SetCumulVarSoftUpperBound(model.End(k), c.shift_end, w.extra_time)
+            if w.max_idle:
+                # Late departures are idle time; spread the max over the team.
+                dim.SetCumulVarSoftUpperBound(model.Start(k), c.shift_start, max(1, w.max_idle // nv))
+
+        solver = model.solver()
+        first_node = {}
+        for n_, (vi, ti) in enumerate(tasks, start=2 * nv):
+            v = day.visits[vi]
+            t = v.tasks[ti]
+            idx = manager.NodeToIndex(n_)
+            cum = dim.CumulVar(idx)
+            late = _latest_start(day, v.windows[-1], t)
+            cum.SetRange(v.windows[0][0], horizon if slack is None else late + slack)
+            if w.total_tardiness or w.highest_tardiness:
+                dim.SetCumulVarSoftUpperBound(idx, late, w.total_tardiness + w.highest_tardiness)
+            for a, b in zip(v.windows, v.windows[1:], strict=False):
+                lo, hi = _latest_start(day, a, t) + 1, b[0] - 1
+                if lo <= hi:
+                    cum.RemoveInterval(lo, hi)
+            # Skills and incompatibilities (SetAllowedVehiclesForIndex's Python binding in 9.15
+            # rejects every list, so the vehicle variable's domain is narrowed instead).
+            allowed = set(eligible(day, v, t))
+            model.VehicleVar(idx).RemoveValues([k for k in range(nv) if k not in allowed])
+            droppable = v.optional or slack is None
+            if ti == 0:
+                first_node[vi] = idx
+                if droppable:
+                    model.AddDisjunction([idx], w.unserved if v.optional else BIG)
+            else:
+                a = first_node[vi]
+                if droppable:
+                    model.AddDisjunction([idx], 0)
+                    solver.Add(model.ActiveVar(a) == model.ActiveVar(idx))
+                if v.sync != "independent":
+                    solver.Add(
+                        solver.IsDifferentVar(model.VehicleVar(a), model.VehicleVar(idx))
+                        >= model.ActiveVar(a)
+                    )
+                if v.sync == "simultaneous":
+                    solver.Add(dim.CumulVar(a) == dim.CumulVar(idx))
+                elif v.sync == "sequential":
+                    solver.Add(dim.CumulVar(idx) - dim.CumulVar(a) >= v.sync_min)
+                    solver.Add(dim.CumulVar(idx) - dim.CumulVar(a) <= v.sync_max)
+                model.AddToAssignment(dim.CumulVar(idx))
+        if day.lunch and route_lunch:
+            visit_transits = [service[manager.IndexToNode(i)] for i in range(model.Size())]
+            lr = day.lunch
+            for k, c in enumerate(cgs):
+                if not c.lunch:
+                    continue
+                latest_start = lr.latest - lr.min_duration if day.window_at_end else lr.latest
+                lo, hi = max(lr.earliest_start, c.shift_start), min(latest_start, c.shift_end)
+                if lo > hi:
+                    continue
+                brk = solver.FixedDurationIntervalVar(lo, hi, lr.min_duration, False, f"lunch {c.id}")
+                dim.SetBreakIntervalsOfVehicle([brk], k, visit_transits)
+
+        return model, manager, dim, tasks
+
+    def first(self, limit: float):
+        """The first solution alone (None if there is none within the limit)."""
+        p = pywrapcp.DefaultRoutingSearchParameters()
+        p.CopyFrom(self.params)
+        p.local_search_metaheuristic = routing_enums_pb2.LocalSearchMetaheuristic.GREEDY_DESCENT
+        p.solution_limit = 1
+        p.time_limit.FromMilliseconds(int(max(0.1, limit) * 1000))
+        return self.model.SolveWithParameters(p)
+
+    def solve(self, limit: float):
+        """The first solution and the search in one call (None if there is no solution)."""
+        self.params.time_limit.FromMilliseconds(int(max(0.1, limit) * 1000))
+        sol = self.model.SolveWithParameters(self.params)
+        if sol is None:
+            p = pywrapcp.DefaultRoutingSearchParameters()
+            p.CopyFrom(self.params)
+            p.first_solution_strategy = routing_enums_pb2.FirstSolutionStrategy.LOCAL_CHEAPEST_INSERTION
+            sol = self.model.SolveWithParameters(p)
+        return sol
+
+    def improve(self, sol, limit: float):
+        self.params.time_limit.FromMilliseconds(int(max(0.1, limit) * 1000))
+        return self.model.SolveFromAssignmentWithParameters(sol, self.params) or sol
+
+    def _record(self):
+        cost = self.model.CostVar().Value()
+        if self.pool and cost >= self.pool[-1][0]:
+            return
+        model, manager, dim, tasks, nv = self.model, self.manager, self.dim, self.tasks, self.nv
+        orders: list[list[tuple[int, int]]] = [[] for _ in range(nv)]
+        hints: dict = {}
+        for k in range(nv):
+            i = model.NextVar(model.Start(k)).Value()
+            while not model.IsEnd(i):
+                orders[k].append(tasks[manager.IndexToNode(i) - 2 * nv])
+                hints[tasks[manager.IndexToNode(i) - 2 * nv]] = dim.CumulVar(i).Min()
+                i = model.NextVar(i).Value()
+        self.pool = [*self.pool[-(KEEP - 1) :], (cost, orders, hints)]
+
+    def read(self, sol) -> list[tuple[list, dict]]:
+        """The final order, then the others of the pool, newest first."""
+        return [self.read_one(sol)] + [(o, h) for _, o, h in reversed(self.pool[:-1])]
+
+    def read_one(self, sol):
+        orders: list[list[tuple[int, int]]] = [[] for _ in range(self.nv)]
+        hints: dict = {}
+        if sol is None:
+            return orders, hints
+        model, manager, dim, tasks, nv = self.model, self.manager, self.dim, self.tasks, self.nv
+        for k in range(nv):
+            i = sol.Value(model.NextVar(model.Start(k)))
+            while not model.IsEnd(i):
+                orders[k].append(tasks[manager.IndexToNode(i) - 2 * nv])
+                hints[tasks[manager.IndexToNode(i) - 2 * nv]] = sol.Value(dim.CumulVar(i))
+                i = sol.Value(model.NextVar(i))
+        return orders, hints
 
 
 # ---------------------------------------------------------------- stage 2: exact times (CP-SAT)
@@ -537,6 +617,7 @@ def _timing(day: Day, orders, stretch: bool, hints: dict, time_limit: float) -> 
                 stops.append(Stop(day.visits[vi].id, -1, cp.Value(ls), cp.Value(ls), cp.Value(le)))
         routes.append(Route(c.id, stops, cp.Value(dep), cp.Value(ret)))
     plan = Plan(routes, [], {}, 0, False, 0.0)
+    plan.status, plan.seconds = cp.StatusName(status).lower(), cp.WallTime()
     plan.costs = costs(day, plan)
     plan.objective = plan.costs["objective"]
     return plan
