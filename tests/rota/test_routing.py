@@ -160,6 +160,36 @@ def test_the_time_limit_returns_the_best_found_and_says_so():
     assert hard_rule_violations(day, plan) == []
 
 
+def test_a_mandatory_visit_the_tight_windows_cannot_reach_is_still_made_late():
+    # The only caregiver starts at 10:00, hours after the window: the tight model (every task within
+    # two hours of its window) has no plan, so the wide one makes the visit, late.
+    cgs = (Caregiver("tom", frozenset({"care"}), 600, 900, 0, 0),)
+    visits = (
+        Visit("ada", 1, ((0, 60),), (Task("care", 30),)),
+        Visit("leon", 2, ((600, 700),), (Task("care", 30),)),
+    )
+    day = Day(cgs, visits, square(3), Weights(travel=1, total_tardiness=5, unserved=100))
+    plan = solve(day, time_limit=1.0)
+    assert hard_rule_violations(day, plan) == []
+    assert not plan.unserved
+    assert "wide windows (none within the tight ones)" in plan.notes[-1]
+
+
+def test_an_optional_visit_that_would_make_another_late_is_left_out_never_a_mandatory_one():
+    # Two hour-long visits due by the same time, one caregiver: doing both makes one an hour late
+    # (300 in tardiness) against 50 for leaving the optional one out.
+    cgs = (Caregiver("tom", frozenset({"care"}), 420, 900, 0, 0),)
+    visits = (
+        Visit("kofi", 1, ((480, 490),), (Task("care", 60),), optional=True),
+        Visit("ada", 2, ((480, 490),), (Task("care", 60),)),
+    )
+    day = Day(cgs, visits, square(3), Weights(travel=1, total_tardiness=5, unserved=50))
+    plan = solve(day, time_limit=1.0)
+    assert hard_rule_violations(day, plan) == []
+    assert [(u.visit_id, u.reason) for u in plan.unserved] == [("kofi", "optional, left out as cheaper")]
+    assert "within 120 minutes of every window" in " ".join(plan.notes)
+
+
 # -------------------------------------------------------------- brute force on tiny days
 
 
