@@ -8,10 +8,12 @@ Two stages (docs/adr/0021-rota-solvers.md):
 
 1. The routing library (RoutingModel, time dimension, guided local search) chooses who visits whom
    and in what order: skills through allowed vehicles, optional visits through disjunctions with
-   their penalty, preferences as per-caregiver arc costs, lunch as a break interval, double-handed
-   tasks as two nodes whose start cumuls are tied by a constraint.
+   their penalty, preferences as per-caregiver arc costs, double-handed tasks as two nodes whose
+   start cumuls are tied by a constraint. Two models (see _route): a tight one (every task within
+   two hours of its window, mandatory visits not droppable) and the old wide one as the fallback.
 2. With the order fixed, CP-SAT chooses every time exactly for the weighted objective (tardiness,
    waiting, overtime, the longest idle time, missed lunches): a small model, solved to optimality.
+   Several of the last orders each search found are timed, and the cheapest plan kept.
 
 Times are whole minutes. A task may last longer than its duration (the caregiver stays on), which
 is how waiting and idle time are turned into time with the person; `stretch=False` forbids that.
