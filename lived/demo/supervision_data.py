@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime
 
-from lived.supervision import services
+from lived.supervision import services, starting_themes
 from lived.supervision.models import Supervision, Theme
 
 ROUTINE, PRESSURE, CHOICE, PROFILE, RISK, CARERS = (
@@ -149,6 +149,7 @@ def _session(supervisor, worker, today, themes, spec, *, sign: bool, action: tup
 
 def load(context) -> None:
     users, today = context.users, context.today
+    starting_themes.ensure(Theme)
     themes = {t.code: t for t in Theme.objects.all()}
     hannah, tom, grace = users["hannah"], users["tom"], users["grace"]
     for n, spec in enumerate(TOM):

@@ -2,20 +2,10 @@
 
 from django.db import migrations
 
-THEMES = [
-    ("choice-offered", "Choice offered", "Support offered real choices, in the way the person communicates."),
-    ("routine-over-preference", "Routine over preference", "The routine or the rota came before what the person wanted."),
-    ("positive-risk", "Positive risk", "Supporting the person to do something that matters to them, with the risk thought through."),
-    ("communication-profile-used", "Communication profile used", "Support followed how the person communicates and consents."),
-    ("pressure-to-comply", "Pressure to comply", "The person was pushed, persuaded or rushed to go along with something."),
-    ("carer-involvement", "Carer involvement", "Family, friends or carers were involved as the person wishes."),
-]
-
+from lived.supervision.starting_themes import ensure
 
 def seed(apps, schema_editor):
-    Theme = apps.get_model("supervision", "Theme")
-    for order, (code, name, description) in enumerate(THEMES, start=1):
-        Theme.objects.get_or_create(code=code, defaults={"name": name, "description": description, "order": order})
+    ensure(apps.get_model("supervision", "Theme"))
 
 
 def unseed(apps, schema_editor):
