@@ -127,7 +127,19 @@ class Visitor:
             f"axe found problems on {self.page.url}:\n{results.generate_report()}"
         )
         self.check_rendering()
+        self.check_width()
         self.check_console()
+
+    def check_width(self):
+        """On a phone nothing runs off the side of the screen: a page wider than a 390 px viewport
+        makes a worker scroll sideways to read a table or press a button."""
+        viewport = self.page.viewport_size
+        if viewport is None or viewport["width"] > 480:
+            return
+        width = self.page.evaluate("document.documentElement.scrollWidth")
+        assert width <= viewport["width"] + 1, (
+            f"{self.page.url} is {width} px wide on a {viewport['width']} px phone screen"
+        )
 
     def check_rendering(self):
         """A template slip shows on the page as a macro's repr ("<Macro 'button'>") or an undefined
