@@ -457,3 +457,15 @@ class AbsenceForm(forms.Form):
 
 class TakeOffForm(forms.Form):
     """Taking an availability or an absence off needs no more than the button."""
+
+
+class VisitPlaceForm(forms.Form):
+    postcode = forms.CharField(
+        label="Postcode where visits happen",
+        max_length=10,
+        help_text="The person's home, for working out travel between visits. For example, MB2 4TN.",
+        error_messages={"required": "Enter a postcode"},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "spellcheck": "false", "class": "nhsuk-input--width-10"}
+        ),
+    )

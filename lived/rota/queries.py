@@ -14,10 +14,12 @@ from lived.rota.models import (
     Absence,
     Availability,
     NotToSend,
+    Postcode,
     PreferredWorker,
     StaffProfile,
     SupportPreferences,
     SupportSession,
+    VisitPlace,
     WorkerSkill,
 )
 
@@ -171,3 +173,12 @@ def people_for_sessions(user, service) -> list[Person]:
         .active()
         .order_by("family_name", "given_name", "pk")
     )
+
+
+def visit_place_of(person):
+    """Where the person is visited, with whether Lived knows that postcode's location, or None (then
+    at their service's address). The person comes from PersonView."""
+    place = VisitPlace.objects.filter(person=person).first()
+    if place is not None:
+        place.located = Postcode.objects.filter(postcode=place.postcode).exists()
+    return place

@@ -62,6 +62,8 @@ rules.add_perm("rota.view_preferences", any_care_role | is_the_person)
 rules.add_perm("rota.edit_preferences", is_the_person | senior_or_manager | is_key_worker)
 rules.add_perm("rota.view_not_to_send", is_the_person | senior_or_manager)
 rules.add_perm("rota.edit_not_to_send", is_the_person | senior_or_manager)
+# Where the person is visited (a postcode, for travel between visits): set by seniors and managers.
+rules.add_perm("rota.edit_visit_place", senior_or_manager)
 rules.add_perm("rota.view_not_to_send_reason", is_the_person | manager)
 # That someone opened the not-to-send pages (an access row names the page, never who is on the list):
 # those who see the list, and quality leads, who read every page's name in the audit trail.

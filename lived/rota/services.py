@@ -45,7 +45,9 @@ from lived.rota.models import (
     StaffProfile,
     SupportPreferences,
     SupportSession,
+    VisitPlace,
     WorkerSkill,
+    normalise_postcode,
 )
 from lived.rota.queries import SUPPORTING_ROLES
 
@@ -708,3 +710,34 @@ def _archive(actor, model, entry, picture, what: str):
         change.obj.archived_by = actor
         change.obj.archived_reason = what
     return change.obj
+
+
+# --- where the person is visited ----------------------------------------------------------------
+
+# A UK postcode's shape (outward code, a space, inward code), as BS 7666 describes it.
+POSTCODE_SHAPE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$")
+
+
+def save_visit_place(*, actor, person, postcode: str) -> VisitPlace:
+    """Set the postcode where the person is visited (their home), for the travel between visits.
+    Audited on the person with before and after; a postcode not shaped like a UK one is refused."""
+    require(actor, "rota.edit_visit_place", person, "Only seniors and managers there can change this")
+    value = normalise_postcode(postcode)
+    if not POSTCODE_SHAPE.match(value):
+        raise ValidationError({"postcode": "Enter a real postcode, like MB2 4TN"})
+    with transaction.atomic():
+        place = VisitPlace.objects.select_for_update().filter(person=person).first()
+        before = {"postcode": place.postcode} if place else None
+        if place is None:
+            place = VisitPlace.objects.create(
+                person=person, postcode=value, created_by=actor, updated_by=actor
+            )
+            action = AuditEvent.Action.CREATE
+        else:
+            place.postcode, place.updated_by = value, actor
+            place.save(update_fields=["postcode", "updated_by", "updated_at"])
+            action = AuditEvent.Action.UPDATE
+        record_person_change(
+            actor, action, place, person, f"Where visits happen: {value}", before, {"postcode": value}
+        )
+    return place

@@ -11,6 +11,7 @@ urlpatterns = [
     path(P, views.WhoSupportsMe.as_view(), name="who_supports_me"),
     path(P + "change/", views.EditPreferences.as_view(), name="edit_preferences"),
     path(P + "not-to-send/add/", views.AddNotToSend.as_view(), name="add_not_to_send"),
+    path(P + "visit-place/", views.EditVisitPlace.as_view(), name="edit_visit_place"),
     path(
         P + "not-to-send/<uuid:entry_id>/remove/", views.RemoveNotToSend.as_view(), name="remove_not_to_send"
     ),

@@ -35,6 +35,7 @@ from lived.rota.queries import (
     profile_of,
     short_names,
     staff_managed_by,
+    visit_place_of,
     week_sessions,
     workers_at,
 )
@@ -83,6 +84,9 @@ class WhoSupportsMe(PersonView):
                 "may_see_list": may_see_list,
                 "may_edit_list": user.has_perm("rota.edit_not_to_send", self.person),
                 "may_see_reasons": user.has_perm("rota.view_not_to_send_reason", self.person),
+                # Where visits happen, for travel (staff only; lived/rota/travel.py).
+                "visit_place": None if self.viewer_is_person else visit_place_of(self.person),
+                "may_edit_visit_place": user.has_perm("rota.edit_visit_place", self.person),
                 "not_to_send": [
                     (entry, names.get(entry.worker.pk, entry.worker.first_name)) for entry in not_to_send
                 ],
@@ -94,6 +98,33 @@ class WhoSupportsMe(PersonView):
                 ),
             },
         )
+
+
+class EditVisitPlace(PersonFormView):
+    """Where the person is visited: the postcode travel between visits is worked out from."""
+
+    audit_what = "Where visits happen"
+    permission = "rota.edit_visit_place"
+    form_class = forms.VisitPlaceForm
+    template_name = "rota/visit_place_form.jinja"
+
+    def initial(self):
+        place = visit_place_of(self.person)
+        return {"postcode": place.postcode} if place else {}
+
+    def context(self):
+        return {"back_url": self.success_url(None)}
+
+    def save(self, form):
+        return services.save_visit_place(
+            actor=self.request.user, person=self.person, postcode=form.cleaned_data["postcode"]
+        )
+
+    def success_message(self, saved, form):
+        return f"Visits to {self.person.known_as} happen at {saved.postcode}"
+
+    def success_url(self, saved):
+        return _page_url(self.person, False) + "#visit-place"
 
 
 class MyWhoSupportsMe(WhoSupportsMe):

@@ -65,6 +65,7 @@ SCOPED_HELPERS = {
     "queries.agreed_actions": "actions of the agreed version of a person the caller reached via a scope",
     "queries.preferences_for": "who the person would like to support them; the person comes from PersonView",
     "queries.not_to_send_for": "who the person does not want sent; the person comes from PersonView",
+    "queries.visit_place_of": "where the person is visited; the person comes from PersonView",
     # A building block: every plan's agreed version, which each caller narrows to a scoped person
     # (agreed_version_of, current_agreed_versions); not for a page to read as it is.
     "queries.agreed_versions": "narrowed by its callers to a person or people reached via a scope",

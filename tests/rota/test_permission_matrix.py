@@ -35,6 +35,11 @@ MATRIX = {
         lambda o: f"/people/{o.p}/who-supports-me/not-to-send/{o.entry}/remove/",
         SENIOR_UP | {"person"},
     ),
+    # Where the person is visited (a postcode, for travel): seniors and managers at the service.
+    "rota:edit_visit_place": (
+        lambda o: f"/people/{o.p}/who-supports-me/visit-place/",
+        SENIOR_UP - {"quality_lead"},
+    ),
     # Everyone who supports people, at any service, keeps their own profile.
     "rota:my_profile": (lambda o: "/staff/my-profile/", WRITERS | {"outsider"}),
     "rota:staff_list": (lambda o: "/staff/", {"manager", "outsider"}),
@@ -202,7 +207,7 @@ def test_another_persons_not_to_send_is_not_found_under_this_persons_address(
 
 def test_another_services_person_is_not_found(client, manager, other_person):
     client.force_login(manager)
-    for suffix in ["", "change/", "not-to-send/add/"]:
+    for suffix in ["", "change/", "not-to-send/add/", "visit-place/"]:
         path = f"/people/{other_person.public_id}/who-supports-me/{suffix}"
         assert client.get(path).status_code == 404, path
         assert client.post(path, {"version": "1"}).status_code == 404, path
