@@ -163,6 +163,7 @@ PAGE_READ_PERMISSIONS: dict[str, str] = {
     "outcomes.acknowledge_alert": "outcomes.view_outcomes",
     "rota.edit_preferences": "rota.view_preferences",
     "rota.edit_not_to_send": "rota.name_not_to_send_pages",
+    "rota.edit_visit_place": "people.view_staff_only",
 }
 
 # Access rows written outside PersonView (by `record_view` directly), with the permission of their page.
