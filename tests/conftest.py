@@ -159,3 +159,43 @@ def demo_once(django_db_setup, django_db_blocker):
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+
+
+@pytest.fixture(autouse=True)
+def _seeded_rows_after_a_flush(request):
+    """Rows the data migrations seed (complaint themes, supervision themes) are gone once a browser or
+    process test on this test process has emptied the database (TransactionTestCase flushes it), so a
+    later test that expects them would pass or fail by the order tests were shared out. Put back here,
+    before the test, for every test that uses the database in a transaction."""
+    marker = request.node.get_closest_marker("django_db")
+    names = request.fixturenames
+    transactional = "transactional_db" in names or "live_server" in names
+    if marker is not None and marker.kwargs.get("transaction"):
+        transactional = True
+    if transactional or ("db" not in names and marker is None):
+        return
+    from lived.complaints.models import ComplaintTheme  # noqa: PLC0415 (models load after Django is set up)
+    from lived.supervision import starting_themes  # noqa: PLC0415
+    from lived.supervision.models import Theme  # noqa: PLC0415
+
+    request.getfixturevalue("db")
+    if not ComplaintTheme.objects.exists():
+        for order, name in enumerate(COMPLAINT_THEMES):
+            ComplaintTheme.objects.get_or_create(name=name, defaults={"order": order})
+    if not Theme.objects.exists():
+        starting_themes.ensure(Theme)
+
+
+# As lived/risk/migrations/0002_complaint_themes.py seeds them.
+COMPLAINT_THEMES = [
+    "felt pressured",
+    "staff control",
+    "choice not respected",
+    "communication",
+    "dignity and respect",
+    "staff attitude",
+    "timekeeping",
+    "activities",
+    "food",
+    "other",
+]

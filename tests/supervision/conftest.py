@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from lived.accounts.models import Role
-from lived.supervision import services
+from lived.supervision import services, starting_themes
 from lived.supervision.models import Supervision, Theme
 from tests.factories import make_user
 
@@ -32,6 +32,9 @@ def record(senior, support_worker, today):
 
 @pytest.fixture
 def themes(db):
+    # The data migration's rows are gone if a browser or process test on this test process emptied
+    # the database before (TransactionTestCase flushes it), so make sure they are there.
+    starting_themes.ensure(Theme)
     return {t.code: t for t in Theme.objects.all()}
 
 
