@@ -540,6 +540,7 @@ def override(
             allocation=allocation, session=session, worker=worker, override_reason=reason, created_by=actor
         )
         _override_shortfalls(built, allocation, session, worker, replacing, reason)
+        _week_shortfalls(built, allocation, session, assignments)
         _bump(week, actor)
         was = built.names.get(str(replacing.pk), replacing.first_name) if replacing is not None else "no one"
         record_change(
@@ -586,6 +587,63 @@ def _override_shortfalls(built: WeekProblem, allocation, session, worker, replac
             by_override=True,
         )
         for preference in found
+    )
+
+
+def _week_shortfalls(
+    built: WeekProblem, allocation, session, assignments: dict[str, tuple[str, ...]]
+) -> None:
+    """The person's shortfalls about the whole week (a small team, last week's worker) as the rota now
+    stands after an override: a row the override made true is added, one it made untrue is removed,
+    and one still true is kept (a small team's with the count as it now is)."""
+    if not session.person_id:
+        return
+    person_id = str(session.person_id)
+    prefs = built.problem.preferences.get(person_id)
+    if prefs is None:
+        return
+    team = {
+        wid
+        for sid, row in built.sessions.items()
+        if row.person_id == session.person_id
+        for wid in assignments.get(sid, ())
+    }
+    size = built.problem.weights.small_team_size
+    unmet = {}
+    if prefs.small_team and len(team) > size:
+        unmet[Shortfall.Preference.SMALL_TEAM] = (
+            f"{len(team)} different workers this week: the rota was changed by hand, "
+            f"so a team of {size} does not cover every session."
+        )
+    if prefs.last_week and not team & prefs.last_week:
+        unmet[Shortfall.Preference.LAST_WEEK] = (
+            "The rota was changed by hand, so no one who came last week is coming this week."
+        )
+    rows = Shortfall.objects.filter(
+        allocation=allocation,
+        person_id=session.person_id,
+        session__isnull=True,
+        preference__in=[Shortfall.Preference.SMALL_TEAM, Shortfall.Preference.LAST_WEEK],
+    )
+    kept = set()
+    for row in rows:
+        if row.preference not in unmet:
+            row.delete()
+        elif row.preference == Shortfall.Preference.SMALL_TEAM and not row.reason.startswith(f"{len(team)} "):
+            row.delete()  # the number of workers it gives is no longer the week's
+        else:
+            kept.add(row.preference)
+    Shortfall.objects.bulk_create(
+        Shortfall(
+            allocation=allocation,
+            person=session.person,
+            session=None,
+            preference=preference,
+            reason=reason,
+            by_override=True,
+        )
+        for preference, reason in unmet.items()
+        if preference not in kept
     )
 
 

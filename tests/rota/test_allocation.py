@@ -18,6 +18,7 @@ from lived.rota.models import Allocation, Assignment, RotaWeek, Shortfall, Uncov
 from lived.rota.solver import shifts
 from tests.jobs.workers import run_worker
 from tests.rota import published as rows
+from tests.rota.conftest import _worker
 
 pytestmark = pytest.mark.django_db
 
@@ -350,6 +351,57 @@ def test_an_override_needs_a_reason_and_a_worker_at_the_service(
         _override(manager, run, week[0], tom, megan, reason="  ")
     with pytest.raises(ValidationError, match="works at this service"):
         _override(manager, run, week[0], tom, far_worker)
+
+
+def test_an_override_recomputes_the_weeks_small_team_shortfall(
+    manager, service, person, person_user, week, tom, megan
+):
+    chris, hannah = _worker("chris", service), _worker("hannah", service)
+    for worker in (chris, hannah):
+        _times(manager, worker)
+    services.save_preferences(
+        actor=person_user,
+        person=person,
+        preferred=[tom],
+        data={"preferred_gender": "", "preferred_language": "", "small_team": True},
+        opened_version=2,
+    )
+    run = _run(manager, service)
+
+    def small_team():
+        return list(Shortfall.objects.filter(allocation=run, preference=Shortfall.Preference.SMALL_TEAM))
+
+    assert small_team() == []
+    # Wednesday to Friday by hand: with Monday's Tom, four different workers in the week.
+    for day, worker in ((2, chris), (3, hannah), (4, megan)):
+        (sent,) = Assignment.objects.filter(allocation=run, session=week[day], replaced_at__isnull=True)
+        _override(manager, run, week[day], sent.worker, worker, reason="Cover by hand")
+    (row,) = small_team()
+    assert row.session is None and row.by_override and "4 different workers" in row.reason
+    # Thursday back to Tom: three different workers, a small team again.
+    _override(manager, run, week[3], hannah, tom, reason="Put back")
+    assert small_team() == []
+
+
+def test_an_override_away_from_last_weeks_workers_records_it(manager, service, person, week, tom, megan):
+    allocation.publish(actor=manager, allocation=_run(manager, service), opened_version=_version(service))
+    next_week = MONDAY + datetime.timedelta(days=7)
+    visit = _visit(manager, service, person, next_week)
+    chris = _worker("chris", service)
+    _times(manager, chris)
+    run = _run(manager, service, next_week)
+    assert _who(run, visit) == ["tom"]
+    allocation.override(
+        actor=manager,
+        allocation=run,
+        session=visit,
+        replacing=tom,
+        worker=chris,
+        reason="Tom is needed elsewhere",
+        opened_version=_version(service, next_week),
+    )
+    (row,) = Shortfall.objects.filter(allocation=run, preference=Shortfall.Preference.LAST_WEEK)
+    assert row.session is None and "no one who came last week" in row.reason
 
 
 def test_an_override_fills_an_uncovered_place(manager, service, person, week, tom, megan):
