@@ -96,3 +96,77 @@ class AgreedAction(LivedModel):
     @property
     def is_done(self) -> bool:
         return self.done_on is not None
+
+
+
+class Prompt(models.Model):
+    """A reflective prompt (issue 15, items 3 and 4), written as data so quality leads can edit it.
+
+    Caseload prompts are drawn from the worker's own records since their last session (the code names
+    what lived/supervision/prompts.py counts); journey-stage prompts are a library for supervision,
+    team meetings and reviews. The code never changes; a retired prompt stays on old records and is
+    never newly attached."""
+
+    class Kind(models.TextChoices):
+        CASELOAD = "caseload", "From the worker's caseload"
+        JOURNEY = "journey", "A stage of the person's journey"
+
+    class Stage(models.TextChoices):
+        PRIMARY_CARE = "primary_care", "Primary care"
+        CRISIS = "crisis", "Crisis and home treatment"
+        MHA = "mha", "A Mental Health Act assessment"
+        COMMUNITY_SERVICES = "community_services", "Community services"
+        CARE_COORDINATION = "care_coordination", "Assessment, review and care coordination"
+        FAMILY = "family", "Family and social network"
+        COMMUNITY_LIFE = "community_life", "Being part of the community"
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    code = models.SlugField(max_length=60, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    stage = models.CharField("Stage of the journey", max_length=30, choices=Stage.choices, blank=True)
+    title = models.CharField(max_length=150)
+    wording = models.TextField("What the prompt asks")
+    active = models.BooleanField(default=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["kind", "stage", "order", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SessionPrompt(LivedModel):
+    """A prompt walked through at one session, and what the supervisor noted was discussed. It keeps
+    the prompt even after the prompt is retired, so old records read as they were."""
+
+    supervision = models.ForeignKey(Supervision, on_delete=models.PROTECT, related_name="session_prompts")
+    prompt = models.ForeignKey(Prompt, on_delete=models.PROTECT, related_name="+")
+    discussed = models.TextField("What we talked about", blank=True)
+
+    class Meta:
+        ordering = ["prompt__kind", "prompt__order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["supervision", "prompt"], name="one_prompt_per_session")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.prompt} at {self.supervision}"
+
+
+class ReviewAgendaPrompt(LivedModel):
+    """A library prompt on a review's agenda. It lives here, not in lived/reviews, because reviews sits
+    below supervision in the layer order and may not import it."""
+
+    review = models.ForeignKey("reviews.Review", on_delete=models.PROTECT, related_name="+")
+    prompt = models.ForeignKey(Prompt, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["prompt__stage", "prompt__order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "prompt"], name="one_prompt_per_review_agenda")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.prompt} on the agenda of {self.review}"
