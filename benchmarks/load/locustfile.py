@@ -23,9 +23,12 @@ import random
 import re
 import time
 import uuid
-from html.parser import HTMLParser
+from http.cookies import SimpleCookie
+from urllib.parse import urlencode
 
-from locust import HttpUser, between, events, task
+from forms import form_with  # benchmarks/load/forms.py: locust puts this folder on the path
+from locust import between, events, task
+from locust.contrib.fasthttp import FastHttpUser
 
 ACCOUNTS = json.loads(open(os.environ["LIVED_LOAD_ACCOUNTS"]).read())
 SAMPLES_PATH = os.environ.get("LIVED_LOAD_SAMPLES")
@@ -56,55 +59,7 @@ def _write(environment, **kwargs):
             json.dump(_samples, handle)
 
 
-class _Forms(HTMLParser):
-    """Every form on a page: its action and the values a browser would send as the page stands."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.forms: list[dict] = []
-        self._textarea = None
-        self._select = None
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form":
-            self.forms.append({"action": a.get("action", ""), "method": a.get("method", "get"), "fields": {}})
-        if not self.forms:
-            return
-        fields = self.forms[-1]["fields"]
-        if tag == "input" and a.get("name"):
-            kind = a.get("type", "text")
-            if kind in ("checkbox", "radio"):
-                if "checked" in a:
-                    fields.setdefault(a["name"], []).append(a.get("value", "on"))
-            elif kind not in ("submit", "button"):
-                fields[a["name"]] = [a.get("value", "")]
-        elif tag == "textarea" and a.get("name"):
-            self._textarea = a["name"]
-            fields[a["name"]] = [""]
-        elif tag == "select" and a.get("name"):
-            self._select = a["name"]
-        elif tag == "option" and self._select and "selected" in a:
-            fields[self._select] = [a.get("value", "")]
-
-    def handle_endtag(self, tag):
-        if tag == "textarea":
-            self._textarea = None
-        elif tag == "select":
-            self._select = None
-
-    def handle_data(self, data):
-        if self._textarea:
-            self.forms[-1]["fields"][self._textarea][0] += data
-
-
-def form_with(html: str, field: str) -> dict | None:
-    parser = _Forms()
-    parser.feed(html)
-    return next((f for f in parser.forms if field in f["fields"]), None)
-
-
-class Staff(HttpUser):
+class Staff(FastHttpUser):
     abstract = True
     # A brisk member of staff: a new page every one to five seconds.
     wait_time = between(1, 5)
@@ -123,13 +78,17 @@ class Staff(HttpUser):
         headers = {"X-Forwarded-Proto": "https", **kwargs.pop("headers", {})}
         if method == "POST":
             headers["Origin"] = self.host.replace("http://", "https://")
+            # A browser's form body: every value of a field that has several (checkboxes).
+            kwargs["data"] = urlencode(kwargs.pop("data"), doseq=True)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
         if self.jar:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.jar.items())
         with self.client.request(
             method, path, name=name, headers=headers, allow_redirects=False, catch_response=True, **kwargs
         ) as response:
-            self.jar.update({c.name: c.value for c in response.cookies})
-            self.client.cookies.clear()
+            for header in response.headers.getlist("set-cookie") if response.headers else []:
+                self.jar.update({k: morsel.value for k, morsel in SimpleCookie(header).items()})
+            self.client.cookiejar.clear()
             if response.status_code not in expect:
                 response.failure(f"{response.status_code} (expected {expect})")
             elif "sign-in" not in path and "Sign in to Lived" in response.text:

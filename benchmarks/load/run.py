@@ -28,6 +28,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import secrets
 import shutil
 import signal
@@ -194,7 +195,44 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def run_locust(users: int, seconds: int, accounts: Path, workdir: Path, env: dict) -> tuple[list, str]:
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _proc_cpu(pid: int, children: bool = False) -> float:
+    """CPU seconds of a process (and of its children it has waited for, if asked)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    ticks = int(fields[11]) + int(fields[12]) + ((int(fields[13]) + int(fields[14])) if children else 0)
+    return ticks / TICK
+
+
+def cpu_by_part(gunicorn: subprocess.Popen | None) -> dict[str, float]:
+    """CPU seconds so far of gunicorn (its workers, and the ones replaced), of PostgreSQL (every postgres
+    process and the backends it has reaped), and of the whole machine (busy and all)."""
+    parts = {"gunicorn": 0.0, "postgres": 0.0}
+    if gunicorn is not None:
+        parts["gunicorn"] = _proc_cpu(gunicorn.pid, children=True) + sum(
+            _proc_cpu(pid) for pid in common.worker_pids(gunicorn)
+        )
+    for pid in subprocess.run(["pgrep", "-x", "postgres"], capture_output=True, text=True).stdout.split():
+        parts["postgres"] += _proc_cpu(int(pid), children=True)
+    cpu = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = cpu[3] + cpu[4]
+    parts["machine_busy"] = (sum(cpu) - idle) / TICK
+    parts["machine_all"] = sum(cpu) / TICK
+    return parts
+
+
+def run_locust(
+    users: int,
+    seconds: int,
+    accounts: Path,
+    workdir: Path,
+    env: dict,
+    gunicorn: subprocess.Popen | None = None,
+) -> tuple[list, str, str]:
     samples = workdir / f"samples-{users}.json"
     spawn = min(5, users)
     locust_env = {**env, "LIVED_LOAD_ACCOUNTS": str(accounts), "LIVED_LOAD_SAMPLES": str(samples)}
@@ -217,6 +255,8 @@ def run_locust(users: int, seconds: int, accounts: Path, workdir: Path, env: dic
         "--loglevel",
         "WARNING",
     ]
+    before, started = cpu_by_part(gunicorn), time.monotonic()
+    locust_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     process = subprocess.Popen(
         command, cwd=ROOT, env=locust_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
@@ -225,13 +265,27 @@ def run_locust(users: int, seconds: int, accounts: Path, workdir: Path, env: dic
     except subprocess.TimeoutExpired:
         process.kill()
         output, _ = process.communicate()
-    return json.loads(samples.read_text()) if samples.exists() else [], output.decode(errors="replace")
+    locust_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    after, wall = cpu_by_part(gunicorn), time.monotonic() - started
+    used = {k: after[k] - before[k] for k in before}
+    used["locust"] = (locust_after.ru_utime + locust_after.ru_stime) - (
+        locust_before.ru_utime + locust_before.ru_stime
+    )
+    cores = used["machine_all"] / wall
+    share = ", ".join(f"{name} {used[name] / wall:.2f}" for name in ("gunicorn", "postgres", "locust"))
+    cpu_line = (
+        f"CPU over the whole run ({wall:.0f} s, cores busy on average): {share}; the machine "
+        f"{used['machine_busy'] / wall:.2f} of {cores:.0f}."
+    )
+    samples_read = json.loads(samples.read_text()) if samples.exists() else []
+    return samples_read, output.decode(errors="replace"), cpu_line
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, nargs="*", default=[20, 100])
     parser.add_argument("--seconds", type=int, default=90)
+    parser.add_argument("--workers", type=int, help="gunicorn workers (else gunicorn.conf.py)")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="lived-load-"))
@@ -265,7 +319,8 @@ def main() -> None:
         log = open(workdir / "gunicorn.log", "wb")
         gunicorn = subprocess.Popen(
             [str(BIN / "gunicorn"), "-c", str(ROOT / "lived/config/gunicorn.conf.py")]
-            + ["--bind", f"127.0.0.1:{PORT}"],
+            + ["--bind", f"127.0.0.1:{PORT}"]
+            + (["--workers", str(args.workers)] if args.workers else []),
             cwd=ROOT,
             env=env,
             stdout=log,
@@ -284,7 +339,7 @@ def main() -> None:
         run_locust(5, 20, accounts_file, workdir, env)
         for users in args.users:
             print(f"Running {users} users for {args.seconds} s", flush=True)
-            samples, output = run_locust(users, args.seconds, accounts_file, workdir, env)
+            samples, output, cpu_line = run_locust(users, args.seconds, accounts_file, workdir, env, gunicorn)
             if not samples:
                 print(output)
                 raise SystemExit("locust wrote no samples")
@@ -295,6 +350,7 @@ def main() -> None:
             report.append(table(steady))
             report.append("\nSign-in, each user once as it starts (the rate is over the sign-in period):\n")
             report.append(table(sign_in))
+            report.append(f"\n{cpu_line} Load average after: {os.getloadavg()[0]:.2f}.")
             failures = sorted({s[1] for s in samples if s[4]})
             if failures:
                 report.append("\nRequests with errors: " + ", ".join(failures))
