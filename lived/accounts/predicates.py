@@ -59,3 +59,14 @@ writes_about_me = role_at_person_service(*WRITERS)
 senior_or_manager = role_at_person_service(*SENIORS)
 manager = role_at_person_service(*MANAGERS)
 oversight = role_at_person_service(*OVERSIGHT)
+
+
+@rules.predicate
+def is_key_worker(user, person):
+    """The user is the person's key worker and still holds a care role at the person's service."""
+    return (
+        person is not None
+        and user.is_authenticated
+        and person.key_worker_id == user.pk
+        and any_care_role(user, person)
+    )

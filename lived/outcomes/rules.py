@@ -15,22 +15,12 @@ from lived.accounts.models import SENIORS
 from lived.accounts.predicates import (
     any_care_role,
     is_care_staff,
+    is_key_worker,
     is_the_person,
     role_anywhere,
     senior_or_manager,
     writes_about_me,
 )
-
-
-@rules.predicate
-def is_key_worker(user, person):
-    return (
-        person is not None
-        and user.is_authenticated
-        and person.key_worker_id == user.pk
-        and any_care_role(user, person)
-    )
-
 
 senior_anywhere = role_anywhere(*SENIORS)
 

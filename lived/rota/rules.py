@@ -20,22 +20,13 @@ import rules
 from lived.accounts.models import MANAGERS, OVERSIGHT, SENIORS, WRITERS
 from lived.accounts.predicates import (
     any_care_role,
+    is_key_worker,
     is_the_person,
     manager,
     oversight,
     role_anywhere,
     senior_or_manager,
 )
-
-
-@rules.predicate
-def is_key_worker(user, person):
-    return (
-        person is not None
-        and user.is_authenticated
-        and person.key_worker_id == user.pk
-        and any_care_role(user, person)
-    )
 
 
 @rules.predicate
