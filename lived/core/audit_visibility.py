@@ -86,6 +86,10 @@ KIND_PERMISSIONS: dict[str, str] = {
     # person, only those who read the audit trail would see it, never other workers.
     "supervision.Supervision": "people.view_audit",
     "supervision.AgreedAction": "people.view_audit",
+    # An observation of practice names the person it was with, but is about the worker's practice:
+    # the worker, seniors and managers open it, never other workers; on the person's record its rows
+    # are for those who read the audit trail.
+    "supervision.Observation": "people.view_audit",
 }
 
 # Labels older rows carry for models that have since moved app (lived.risk was split into risk,
@@ -164,6 +168,8 @@ PAGE_READ_PERMISSIONS: dict[str, str] = {
     "rota.edit_preferences": "rota.view_preferences",
     "rota.edit_not_to_send": "rota.name_not_to_send_pages",
     "rota.edit_visit_place": "people.view_staff_only",
+    # Recording an observation of practice with the person (lived/supervision/views_observations.py).
+    "supervision.record_observation": "people.view_staff_only",
 }
 
 # Access rows written outside PersonView (by `record_view` directly), with the permission of their page.
@@ -171,6 +177,9 @@ OTHER_PAGES: dict[str, str] = {
     "Their own record": "people.view_record",
     # A manager's PDF pack of every plan at a service (lived/jobs/views.py): one row per person in it.
     "Support plan (in a PDF pack of plans)": "plans.view_plan",
+    # An observation of practice with the person, and changing one (lived/supervision/views_observations.py).
+    "Observation of practice": "people.view_staff_only",
+    "Observation of practice (changing)": "people.view_staff_only",
 }
 
 UNKNOWN_KIND_PERMISSION = "people.view_staff_only"

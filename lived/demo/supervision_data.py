@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime
 
-from lived.supervision import services, starting_themes
+from lived.supervision import services, services_observations, starting_themes
 from lived.supervision.models import Supervision, Theme
 
 ROUTINE, PRESSURE, CHOICE, PROFILE, RISK, CARERS = (
@@ -166,3 +166,79 @@ def load(context) -> None:
     _session(hannah, tom, today, themes, (*TOM_LATEST, ""), sign=False)
     for spec in GRACE:
         _session(hannah, grace, today, themes, spec, sign=True)
+    load_observations(context)
+
+
+# --- Observations of practice (spot checks) ---------------------------------------------------------
+# Every two weeks over the last year at Riverside and Harbour House, a senior (Hannah; now and then
+# Daniel, the manager) watches a worker support someone with an agreed plan, with their agreement, and
+# checks it against one routine or plan action. At Riverside routines were often run to the rota's
+# clock a year ago (the order and window "partly" or "no"); after the work on Ada's morning routine
+# about five months ago most are followed as agreed. Harbour House stays steady. Fixed choices (no
+# randomness), so the figures are the same every time the demo is loaded.
+
+OBSERVED = {
+    "riverside": (["tom", "chris", "megan"], ["ada", "jo", "sam"]),
+    "harbour": (["grace", "ellie"], ["jenny"]),
+}
+PERSONS_WORDS = [
+    "It was alright. I had my tea first, like I said.",
+    "Bit rushed today. I didn't like that.",
+    "Good. She asked me before she did anything.",
+    "Fine. I chose what to wear.",
+    "I felt listened to.",
+    "",
+]
+FEEDBACK_FOLLOWED = "You used the words in the plan and let the person set the pace. Keep doing that."
+FEEDBACK_DRIFTED = (
+    "The visit ran to the clock, not the plan's order. Next time: ask first, then follow their order."
+)
+
+
+def _drifted(ref: str, weeks_ago: int, n: int) -> bool:
+    """Whether this observation found the routine run to the clock rather than as agreed."""
+    if ref == "riverside":
+        every = 2 if weeks_ago > 22 else 7  # about half drifted before the morning work; one in seven after
+    else:
+        every = 4
+    return n % every == 0
+
+
+def load_observations(context) -> None:
+    users, today = context.users, context.today
+    for ref, (workers, people_refs) in OBSERVED.items():
+        people = [context.people[p] for p in people_refs if p in context.people]
+        parts = []
+        for person in people:
+            routines, actions = services_observations.observable_parts(person)
+            parts += [(person, part) for part in routines + actions[:1]]
+        if not parts:
+            continue
+        for n, weeks_ago in enumerate(range(51, 0, -2)):
+            person, part = parts[n % len(parts)]
+            drifted = _drifted(ref, weeks_ago, n)
+            no = "no" if drifted else "yes"
+            answers = {
+                "observed_on": today - datetime.timedelta(weeks=weeks_ago, days=n % 4),
+                "person_agreed": True,
+                "how_agreed": "Said yes when asked at the start of the visit",
+                "words": "partly" if drifted else "yes",
+                "words_note": "Said 'you need to' once" if drifted else "",
+                "order": no,
+                "order_note": "Personal care first, to finish on time" if drifted else "",
+                "window": "yes" if n % 3 else "not_applicable",
+                "boundaries": "yes",
+                "choices_offered": "partly" if drifted else "yes",
+                "choices_note": "Offered one option only" if drifted else "",
+                "consent_checked": "yes",
+                "in_persons_words": PERSONS_WORDS[1] if drifted else PERSONS_WORDS[n % len(PERSONS_WORDS)],
+                "feedback": FEEDBACK_DRIFTED if drifted else FEEDBACK_FOLLOWED,
+            }
+            observer = users["daniel"] if n % 5 == 4 else users["hannah"]
+            services_observations.record_observation(
+                actor=observer,
+                person=person,
+                worker=users[workers[n % len(workers)]],
+                part=part,
+                data=answers,
+            )

@@ -170,3 +170,6 @@ class ReviewAgendaPrompt(LivedModel):
 
     def __str__(self) -> str:
         return f"{self.prompt} on the agenda of {self.review}"
+
+
+from lived.supervision.models_observations import Observation  # noqa: E402, F401

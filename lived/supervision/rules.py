@@ -18,6 +18,7 @@ import rules
 
 from lived.accounts.models import MANAGERS, OVERSIGHT, SENIORS, WRITERS
 from lived.accounts.predicates import role_anywhere
+from lived.supervision import rules_observations  # noqa: F401 (observations' permissions, loaded with these)
 
 
 @rules.predicate

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from lived.supervision import views
+from lived.supervision import views, views_observations
 
 app_name = "supervision"
 
 R = "supervision/<uuid:record_id>/"
+OBS = "supervision/observations/"
 
 urlpatterns = [
     path("supervision/", views.Mine.as_view(), name="mine"),
@@ -17,4 +18,16 @@ urlpatterns = [
     path(R + "actions/add/", views.AddAction.as_view(), name="add_action"),
     path(R + "actions/<uuid:action_id>/done/", views.MarkActionDone.as_view(), name="action_done"),
     path(R + "sign/", views.Sign.as_view(), name="sign"),
+    # Observations of practice (spot checks).
+    path(OBS, views_observations.Observations.as_view(), name="observations"),
+    path(OBS + "new/", views_observations.ChoosePerson.as_view(), name="observation_choose"),
+    path(
+        OBS + "new/<uuid:person_id>/", views_observations.RecordObservation.as_view(), name="observation_new"
+    ),
+    path(OBS + "<uuid:observation_id>/", views_observations.ObservationPage.as_view(), name="observation"),
+    path(
+        OBS + "<uuid:observation_id>/change/",
+        views_observations.ChangeObservation.as_view(),
+        name="observation_change",
+    ),
 ]

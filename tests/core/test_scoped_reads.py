@@ -127,6 +127,12 @@ SCOPED_HELPERS = {
     "views_planner._conflict": "the newer run's rows at a service the user plans at (the conflict page)",
     "views_planner.OverrideAssignment.setup_page": "a session's assignment in a run found by _run_of "
     "(only at services the user plans at)",
+    # --- observations of practice (lived/supervision): the worker's own, or at a service where the
+    # user is a senior or manager (visible_observations), or counts at a service the user chose ---
+    "queries_observations.visible_observations": "observations about the user or at services where they "
+    "are a senior or manager: the scope itself, as visible_records is for supervision",
+    "queries_observations.observation_rollup": "counts (no rows) at a service chosen from the user's own "
+    "senior, manager or quality lead services (choose_service)",
     # --- jobs, not pages ------------------------------------------------------------------------------
     "rollups._add": "keeps the plan-use rollup in step as a note is saved (a write, not a page)",
     "rollups.from_notes": "rebuilds the plan-use rollup from every note (a management job)",

@@ -89,6 +89,7 @@ EXPECTED = {
     "rota.VisitPlace": WITH_THE_PERSON,
     "supervision.Supervision": OVERSIGHT,
     "supervision.AgreedAction": OVERSIGHT,
+    "supervision.Observation": OVERSIGHT,
     "accounts.User": OVERSIGHT,
     "someapp.NotYetInTheMap": CARE,  # a kind nobody mapped: never the person or their circle
 }

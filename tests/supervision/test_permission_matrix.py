@@ -8,8 +8,11 @@ quality lead, the person, the circle, the administrator) does not find it."""
 
 import pytest
 
-from lived.supervision import services
-from tests.matrix_helpers import SENIOR_UP, WRITERS, Expect, anonymous_failures, route_failures
+from lived.plans.models import Routine
+from lived.supervision import services, services_observations
+from tests.matrix_helpers import CARE, SENIOR_UP, WRITERS, Expect, anonymous_failures, route_failures
+from tests.plans.factories import agree, make_plan
+from tests.supervision.test_observations import answers as observation_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -60,22 +63,51 @@ MATRIX = {
         THE_TWO,
         Expect(get=405, not_found_for=OUT_OF_REACH),
     ),
+    # Observations of practice (tests/supervision/test_observations.py). The list: anyone who supports
+    # people (their own), and quality leads (the figures); a manager elsewhere sees their own service.
+    "supervision:observations": (lambda o: "/supervision/observations/", CARE | {"outsider"}),
+    # Choosing who was supported (GET only): seniors and managers.
+    "supervision:observation_choose": (lambda o: "/supervision/observations/new/", SENIOR_UP | {"outsider"}),
+    # Recording one about the person: seniors and managers at the person's service.
+    "supervision:observation_new": (lambda o: f"/supervision/observations/new/{o.p}/", SENIOR_UP),
+    # The observed worker, and seniors and managers at the service; nobody else finds it.
+    "supervision:observation": (
+        lambda o: f"/supervision/observations/{o.observation}/",
+        SEE,
+        Expect(not_found_for=OUT_OF_REACH),
+    ),
+    # Changing it: the observer and managers; the worker reads it but is refused (403).
+    "supervision:observation_change": (
+        lambda o: f"/supervision/observations/{o.observation}/change/",
+        SENIOR_UP,
+        Expect(not_found_for=OUT_OF_REACH),
+    ),
 }
 
 
 class Objects:
-    def __init__(self, record, action, service):
+    def __init__(self, record, action, service, observation):
         self.record = record.public_id
         self.action = action.public_id
         self.service = service.public_id
+        self.observation = observation.public_id
+        self.p = observation.person.public_id
 
 
 @pytest.fixture
-def objects(record, senior, support_worker, service, today):
+def objects(record, senior, support_worker, service, today, person, person_user):
     action = services.add_action(
         actor=senior, record=record, what="Read the plan", owner=support_worker, due_on=today
     )
-    return Objects(record, action, service)
+    version = agree(make_plan(person, senior).draft, person_user)
+    observation = services_observations.record_observation(
+        actor=senior,
+        person=person,
+        worker=support_worker,
+        part=Routine.objects.get(plan_version=version),
+        data=observation_answers(),
+    )
+    return Objects(record, action, service, observation)
 
 
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
