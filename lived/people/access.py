@@ -15,10 +15,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 
-from lived.core.audit import record_change, record_view
+from lived.core.audit import record_view
 from lived.core.audit_visibility import register_person_page
 from lived.core.concurrency import StaleEdit
-from lived.core.models import AuditEvent
+from lived.core.conflict import conflict_page
 from lived.core.nhsuk_forms import add_service_errors
 from lived.people import forms as people_forms
 from lived.people.models import Person
@@ -54,23 +54,14 @@ class PersonView(View):
 
     def conflict(self, error: StaleEdit, labels: dict[str, str], back_url: str):
         """The second saver sees both versions side by side; nothing is overwritten."""
-        record_change(
-            actor=self.request.user,
-            action=AuditEvent.Action.CONFLICT,
-            obj=error.current,
+        return conflict_page(
+            self.request,
+            error,
+            labels,
+            back_url,
             person_public_id=self.person.public_id,
-            what="A stale edit was refused",
+            context={"person": self.person, "viewer_is_person": self.viewer_is_person},
         )
-        rows = []
-        for name, label in labels.items():
-            saved = getattr(error.current, name, "")
-            if hasattr(saved, "all"):
-                saved = ", ".join(str(x) for x in saved.all())
-            yours = error.submitted.get(name, "")
-            if isinstance(yours, list | tuple) or hasattr(yours, "__iter__") and not isinstance(yours, str):
-                yours = ", ".join(str(x) for x in yours)
-            rows.append({"label": label, "saved": saved, "yours": yours, "differs": str(saved) != str(yours)})
-        return self.render("core/conflict.jinja", {"rows": rows, "back_url": back_url}, status=409)
 
 
 class PersonFormView(PersonView):

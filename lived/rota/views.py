@@ -14,9 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lived.accounts.models import OVERSIGHT
-from lived.core.audit import record_change
 from lived.core.concurrency import StaleEdit
-from lived.core.models import AuditEvent
+from lived.core.conflict import conflict_page
 from lived.core.nhsuk_forms import add_service_errors
 from lived.core.permissions import PermissionView
 from lived.organisations.choice import choose_service
@@ -238,21 +237,6 @@ class RemoveNotToSend(PersonFormView):
 # --- staff profiles -------------------------------------------------------------------------------
 
 
-def _profile_conflict(request, error: StaleEdit, labels: dict[str, str], back_url: str):
-    """The second saver sees both versions; nothing is overwritten (a profile is nobody's record)."""
-    record_change(
-        actor=request.user,
-        action=AuditEvent.Action.CONFLICT,
-        obj=error.current,
-        what="A stale edit was refused",
-    )
-    rows = []
-    for name, label in labels.items():
-        saved, yours = getattr(error.current, name, ""), error.submitted.get(name, "")
-        rows.append({"label": label, "saved": saved, "yours": yours, "differs": str(saved) != str(yours)})
-    return render(request, "core/conflict.jinja", {"rows": rows, "back_url": back_url}, status=409)
-
-
 class _ProfileFormPage(PermissionView):
     template_name = ""
     form_class: type = forms.OwnProfileForm
@@ -291,7 +275,8 @@ class _ProfileFormPage(PermissionView):
             try:
                 self.save(form)
             except StaleEdit as error:
-                return _profile_conflict(request, error, self.conflict_labels, request.path)
+                # A profile is nobody's record: the refusal is audited on no one's.
+                return conflict_page(request, error, self.conflict_labels, request.path)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
