@@ -16,6 +16,11 @@ could not meet with the reason.
 4. CP-SAT over the eligible pairs with every rule, hinted with that rota, for the time left. Its own
    bound is valid too (the model is exact, or a relaxation where a rule's cuts were capped), so the
    reported bound is the better of the two.
+5. Above `PRUNE_ABOVE_PAIRS` pairs: a linear relaxation with the overlap cliques (GLOP, `_lp_bound`)
+   for a bound of the whole week in `LP_SHARE` of the time, and, when the week splits by service
+   (`pieces`), each service solved by CP-SAT over all its pairs (two pieces at a time, one CP-SAT
+   worker each), a worker at two services in the piece the flow sent most of their minutes to; the
+   pieces' rotas joined and improved on the whole week. Otherwise CP-SAT over the pruned pairs.
 
 Travel (sessions with a location; times as in shifts.py): a worker cannot take two sessions when the
 gap between the first's end and the second's start is shorter than the travel between them (the
@@ -39,11 +44,14 @@ import bisect
 import dataclasses
 import datetime
 import math
+import os
 import time
 from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from ortools.graph.python import min_cost_flow
+from ortools.linear_solver import pywraplp
 from ortools.sat.python import cp_model
 
 from lived.rota.solver.shifts import (
@@ -74,6 +82,13 @@ MAX_BREAK_CUTS_PER_WORKER = 20_000
 # over all of them takes longer to build than the time limit allows); the bound is then the flow's.
 PRUNE_ABOVE_PAIRS = 5_000
 KEEP_CHEAPEST = 6
+# A week that splits by service (see `pieces`) is solved piece by piece over all each piece's pairs,
+# up to this many pairs a piece; the last share of the time joins the pieces and repairs the join.
+PIECE_PRUNE_ABOVE_PAIRS = 12_000
+PIECE_REPAIR_SHARE = 0.08
+PIECE_LANES = 2
+# Of the time limit, the most the LP bound may take (above the exact model's size).
+LP_SHARE = 0.3
 # Of the time limit, what is kept after CP-SAT for the local improvement to cut travel when CP-SAT's
 # objective leaves travel out (the pruned model).
 TRAVEL_REPAIR_SHARE = 0.1
@@ -439,6 +454,99 @@ def _flow_bound(ix: _Index) -> tuple[int, dict[tuple[int, int], int], float]:
                 minutes[si, wi] = f
             arc += 1
     return flow.optimal_cost() + constant, minutes, time.perf_counter() - started
+
+
+def _lp_bound(ix: _Index, deadline: float) -> int | None:
+    """A lower bound from the linear relaxation of the assignment with one session at a time (GLOP),
+    or None if the LP did not finish by `deadline`.
+
+    Variables x (session, worker) in [0, 1]; each session at most its staff; each worker at most one
+    session in every maximal clique of overlapping sessions, within their hours cap, and their
+    minutes above contract priced as overtime; a small team's members y >= x and the extra members
+    priced. Every integer rota satisfies these rows, and its cost (less travel, which is never
+    negative) is this objective at its x, so the LP optimum is a lower bound of the checker's cost.
+    Rest, breaks and the travel rule are left out (a relaxation). The LP's floating-point optimum is
+    rounded down with a margin of a millionth of it plus one."""
+    solver = pywraplp.Solver.CreateSolver("GLOP")
+    if solver is None:
+        return None
+    w = ix.problem.weights
+    sessions = ix.sessions
+    infinity = solver.infinity()
+    objective = solver.Objective()
+    x = {}
+    constant = 0
+    by_worker: dict[int, list[int]] = defaultdict(list)
+    for si, session in enumerate(sessions):
+        previous = ix.published.get(si, set())
+        constant += session.staff_needed * session.minutes * w.unassigned + w.change * len(previous)
+        row = solver.Constraint(0, session.staff_needed)
+        for wi in ix.eligible[si]:
+            var = x[si, wi] = solver.NumVar(0, 1, "")
+            row.SetCoefficient(var, 1)
+            by_worker[wi].append(si)
+            objective.SetCoefficient(
+                var, (ix.rate[si, wi] - w.unassigned) * session.minutes - (w.change if wi in previous else 0)
+            )
+    for wi, idxs in by_worker.items():
+        events = sorted(
+            [(sessions[si].start, 1, si) for si in idxs] + [(sessions[si].end, 0, si) for si in idxs]
+        )
+        active: set[int] = set()
+        grew = False
+        for _, kind, si in events:
+            if kind == 1:
+                active.add(si)
+                grew = True
+            else:
+                if grew and len(active) > 1:
+                    clique = solver.Constraint(0, 1)
+                    for a in active:
+                        clique.SetCoefficient(x[a, wi], 1)
+                grew = False
+                active.discard(si)
+        hours = solver.Constraint(-infinity, ix.caps[wi])
+        over = solver.NumVar(0, infinity, "")
+        objective.SetCoefficient(over, w.overtime)
+        above = solver.Constraint(-infinity, ix.workers[wi].contracted_minutes)  # worked - over <= contract
+        above.SetCoefficient(over, -1)
+        for si in idxs:
+            hours.SetCoefficient(x[si, wi], sessions[si].minutes)
+            above.SetCoefficient(x[si, wi], sessions[si].minutes)
+    person_sessions: dict[str, list[int]] = defaultdict(list)
+    for si, session in enumerate(sessions):
+        if session.person is not None:
+            person_sessions[session.person].append(si)
+    for person, sis in person_sessions.items():
+        prefs = ix.problem.preferences.get(person)
+        if prefs is None or not prefs.small_team or not w.extra_team_member:
+            continue
+        team_workers = sorted({wi for si in sis for wi in ix.eligible[si]})
+        if len(team_workers) <= w.small_team_size:
+            continue
+        extra = solver.NumVar(0, infinity, "")
+        objective.SetCoefficient(extra, w.extra_team_member)
+        size = solver.Constraint(-infinity, w.small_team_size)  # members - extra <= team size
+        size.SetCoefficient(extra, -1)
+        for wi in team_workers:
+            y = solver.NumVar(0, 1, "")
+            size.SetCoefficient(y, 1)
+            # y >= x for each of the person's sessions, summed: n y >= the sessions' x (weaker, and
+            # one row per person and worker instead of one per session, which kept the LP in time).
+            theirs = [si for si in sis if (si, wi) in x]
+            member = solver.Constraint(0, infinity)
+            member.SetCoefficient(y, len(theirs))
+            for si in theirs:
+                member.SetCoefficient(x[si, wi], -1)
+    objective.SetMinimization()
+    left = deadline - time.perf_counter()
+    if left <= 0:
+        return None
+    solver.SetTimeLimit(int(left * 1000))
+    if solver.Solve() != pywraplp.Solver.OPTIMAL:
+        return None
+    value = objective.Value() + constant
+    return math.floor(value - 1e-6 * abs(value)) - 1
 
 
 def _construct(ix: _Index, guide: dict[tuple[int, int], int]) -> list[list[int]]:
@@ -983,7 +1091,110 @@ def _explain(ix: _Index, chosen: list[list[int]], timelines) -> tuple[list[Unass
     return unassigned, shortfalls
 
 
-def solve(problem: Problem, time_limit: float = 10.0, seed: int = 0, threads: int = 8) -> Rota:
+def pieces(problem: Problem, home: dict[str, str] | None = None) -> list[Problem] | None:
+    """The week split by service, each piece with every worker of that service (a worker at two
+    services is in both, with all their hours in each), or None when it does not split.
+
+    Each piece is a relaxation of its part of the week: a rota for the whole week, cut to a piece's
+    sessions, keeps every rule in that piece (a subset of a worker's sessions keeps their hours,
+    rest, breaks and overlaps), and its cost splits into the pieces' costs except overtime, which
+    cut this way never adds up to more than the worker's own (max(0, a - c) + max(0, b - c) is at
+    most max(0, a + b - c)), and travel, which the pieces leave out when a worker with located
+    sessions is shared (a day's route cut in two can cost more than the whole). So the sum of the
+    pieces' lower bounds is a lower bound of the week (ADR 0021).
+
+    With `home` (worker id -> service), a worker at two services is in the piece of their home
+    service only: the pieces are then no relaxation, but their rotas join without a clash."""
+    if any(s.service is None for s in problem.sessions):
+        return None
+    by_service: dict[str, list[Session]] = defaultdict(list)
+    for session in problem.sessions:
+        by_service[session.service].append(session)
+    if len(by_service) < 2:
+        return None
+    horizon = problem.horizon()
+    weights = problem.weights
+    shared = [w for w in problem.workers if len(w.services & by_service.keys()) > 1]
+    if weights.travel and any(s.location is not None for s in problem.sessions) and shared:
+        weights = dataclasses.replace(weights, travel=0)
+    return [
+        dataclasses.replace(
+            problem,
+            sessions=tuple(sessions),
+            workers=tuple(
+                w
+                for w in problem.workers
+                if service in w.services and (home is None or home.get(w.id, service) == service)
+            ),
+            weights=weights,
+            horizon_start=horizon[0],
+            horizon_end=horizon[1],
+        )
+        for service, sessions in sorted(by_service.items())
+    ]
+
+
+def _solve_pieces(ix: _Index, parts: list[Problem], deadline: float, seed: int, threads: int):
+    """Each piece solved exactly (CP-SAT over all its pairs) in a share of the time by its size;
+    returns (the pieces' rotas joined, the sum of their bounds, whether every piece was proven, the
+    sum of their costs).
+
+    The pieces run in `lanes` threads at once (CP-SAT releases the interpreter while it searches),
+    each piece's CP-SAT on one worker: on this 2-core machine one CP-SAT worker per piece improved
+    a piece's rota far more than two (ADR 0021)."""
+    sizes = [max(1, len(_index(part).rate)) for part in parts]
+    lanes = max(1, min(len(parts), threads, os.cpu_count() or 1, PIECE_LANES))
+    queues: list[list[tuple[Problem, int]]] = [[] for _ in range(lanes)]
+    loads = [0] * lanes
+    for part, size in sorted(zip(parts, sizes, strict=True), key=lambda p: -p[1]):
+        lane = loads.index(min(loads))  # the largest piece first, to the lane with least so far
+        queues[lane].append((part, size))
+        loads[lane] += size
+
+    def run(queue: list[tuple[Problem, int]]) -> list[Rota]:
+        rotas = []
+        left = sum(size for _, size in queue)
+        for part, size in queue:
+            share = max(0.05, (deadline - time.perf_counter()) * size / left)
+            left -= size
+            rotas.append(
+                solve(part, time_limit=share, seed=seed, threads=1, prune_above=PIECE_PRUNE_ABOVE_PAIRS)
+            )
+        return rotas
+
+    with ThreadPoolExecutor(max_workers=lanes) as pool:
+        rotas = [rota for done in pool.map(run, queues) for rota in done]
+    position = {s.id: si for si, s in enumerate(ix.sessions)}
+    worker_index = {w.id: wi for wi, w in enumerate(ix.workers)}
+    chosen: list[list[int]] = [[] for _ in ix.sessions]
+    for rota in rotas:
+        for session_id, worker_ids in rota.assignments.items():
+            chosen[position[session_id]] = [worker_index[w] for w in worker_ids]
+    cost = sum(r.objective for r in rotas)
+    return chosen, sum(r.bound for r in rotas), all(r.proven_optimal for r in rotas), cost
+
+
+def _joined(ix: _Index, chosen: list[list[int]]) -> list[list[int]]:
+    """The pieces' rotas as one: in time order, a place a shared worker cannot also take is left open."""
+    timelines = ix.timelines()
+    joined: list[list[int]] = []
+    for si, picked in enumerate(chosen):
+        kept = []
+        for wi in picked:
+            if timelines[wi].conflict(ix.sessions[si]) is None:
+                timelines[wi].add(ix.sessions[si])
+                kept.append(wi)
+        joined.append(kept)
+    return joined
+
+
+def solve(
+    problem: Problem,
+    time_limit: float = 10.0,
+    seed: int = 0,
+    threads: int = 8,
+    prune_above: int = PRUNE_ABOVE_PAIRS,
+) -> Rota:
     """The best rota found within `time_limit` seconds, with its bound, uncovered sessions and shortfalls."""
     started = time.perf_counter()
     if not problem.sessions:
@@ -997,8 +1208,39 @@ def solve(problem: Problem, time_limit: float = 10.0, seed: int = 0, threads: in
     bound = flow_bound
     deadline = started + time_limit
     cp_bound, proven, relaxed = None, False, False
-    exact = len(ix.rate) <= PRUNE_ABOVE_PAIRS
-    if best > bound and time.perf_counter() < deadline:
+    exact = len(ix.rate) <= prune_above
+    lp_bound = None
+    if not exact and best > bound:
+        # Above the exact model's size, CP-SAT's bound is only of the pruned model: the LP's is of
+        # the whole week (ADR 0021).
+        lp_bound = _lp_bound(ix, started + time_limit * LP_SHARE)
+        if lp_bound is not None:
+            bound = max(bound, lp_bound)
+    parts = None if exact else pieces(problem)
+    if parts is not None and best > bound:
+        # Decomposed (ADR 0021): each shared worker in the piece of the service the flow sent most
+        # of their minutes to, so the pieces' rotas join without a clash; each piece solved by
+        # CP-SAT over all its pairs; the join then improved on the whole week.
+        minutes_at: dict[int, Counter] = defaultdict(Counter)
+        for (si, wi), flowed in guide.items():
+            minutes_at[wi][ix.sessions[si].service] += flowed
+        home = {}
+        for wi, worker in enumerate(ix.workers):
+            served = sorted(worker.services & {s.service for s in ix.sessions})
+            if len(served) > 1:
+                home[worker.id] = max(served, key=lambda s: (minutes_at[wi][s], -served.index(s)))
+        own = pieces(problem, home)
+        reserve = time_limit * PIECE_REPAIR_SHARE
+        found, _, _, _ = _solve_pieces(ix, own, deadline - reserve, seed, threads)
+        found = _joined(ix, found)
+        ix.timings["joined_cost"] = objective_of(ix, found)
+        _improve(ix, found, _fill(ix, found), deadline)
+        found_cost = objective_of(ix, found)
+        if found_cost <= best:
+            chosen, best = found, found_cost
+        proven = best <= bound
+        cp_bound = None
+    elif best > bound and time.perf_counter() < deadline:
         search = ix if exact else _pruned(ix, chosen, guide)
         # Travel's circuits made the pruned model too heavy to improve on its hint (ADR 0021), so
         # there CP-SAT keeps the travel rule but not its cost; the local improvement prices it after.
@@ -1056,6 +1298,7 @@ def solve(problem: Problem, time_limit: float = 10.0, seed: int = 0, threads: in
             "flow_bound": flow_bound,
             "flow_seconds": flow_seconds,
             "cpsat_bound": cp_bound if cp_bound is not None else float("nan"),
+            "lp_bound": lp_bound if lp_bound is not None else float("nan"),
             "constructed": constructed,
             "pairs": len(ix.rate),
             "break_cuts_capped": float(relaxed),
