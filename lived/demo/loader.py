@@ -144,7 +144,8 @@ class _Loader:
         versions = [self._support_plan(by_ref[ref], spec) for ref, spec in plans_data.PLANS.items()]
         # Risk, outcomes, daily notes and the rota each bring their own demo module with a `load(context)`.
         context = DemoContext(people=by_ref, users=self.users, services=self.services, today=self.today)
-        for module in (risk_data, outcomes_data, notes_data, rota_data, supervision_data):
+        # The rota before the notes: Ada's morning notes are written by the worker the rota sent.
+        for module in (risk_data, outcomes_data, rota_data, notes_data, supervision_data):
             module.load(context)
         return DemoResult(
             created=True,

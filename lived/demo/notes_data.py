@@ -2,7 +2,10 @@
 after people and support plans exist. `context` is a `lived.demo.loader.DemoContext`.
 
 - Ada: six weeks of morning notes saying which steps of her morning agreement were used, with her own
-  rating of how she feels rising as her mornings get calmer.
+  rating of how she feels rising as her mornings get calmer. Since the demo's rota began (its last
+  four weeks and this one, lived/demo/rota_data.py, loaded first), the worker the rota sent writes
+  them, and the last note of each visit says when they arrived and left: most within her 8:00 to
+  8:45 window, four late, one early, and one morning she asked to be left after 25 minutes.
 - Jo: early on, 'not today' to activities she had not chosen, each with the alternative offered; then
   fewer, and more of the things she chose. Spaced so that no review is raised by the demo itself.
 - Leon: the three-step consent check and staged choices.
@@ -18,6 +21,7 @@ import uuid
 
 from django.utils import timezone
 
+from lived.demo import rota_data
 from lived.notes import services
 from lived.plans.queries import agreed_actions, agreed_steps
 
@@ -51,12 +55,20 @@ def _ada(context, rng):
     if len(steps) < 4:
         return
     tea, quiet, care, meds = steps[:4]
+    # Since the rota began (lived/demo/rota_data.py), the worker it sent writes the morning's notes
+    # and the last of them records when they arrived and left.
+    sent = rota_data.sent_to(ada, context.today - datetime.timedelta(days=42), context.today)
+    arrivals = random.Random(14)  # noqa: S311 (fictional data): its own, so the ratings stay as they were
     for days_ago in range(42, 0, -1):
         day = context.today - datetime.timedelta(days=days_ago)
         week = (42 - days_ago) // 7  # 0 … 5
-        worker = tom if days_ago % 2 else megan
+        worker = sent.get(day) or (tom if days_ago % 2 else megan)
         rating = max(0, min(10, 3 + week + rng.choice([-1, 0, 0, 1])))
-        _note(worker, ada, _at(day, 8, 20 + rng.randint(0, 20)), steps=[tea, quiet], self_rating=rating)
+        tea_minute = 20 + rng.randint(0, 20)
+        if day in sent:
+            _ada_visit(worker, ada, day, days_ago, arrivals, rating, (tea, quiet, care, meds))
+            continue
+        _note(worker, ada, _at(day, 8, tea_minute), steps=[tea, quiet], self_rating=rating)
         if week < 2 and days_ago % 3 == 0:
             _note(
                 worker,
@@ -85,6 +97,62 @@ def _ada(context, rng):
         ada,
         _at(context.today - datetime.timedelta(days=40), 10, 0),
         text="Ada refused her shower again and was very demanding about her tea.",
+    )
+
+
+# Days ago on which the worker sent to Ada arrived after her window closed (8:45), or before it opened.
+ADA_LATE = {3: 55, 11: 50, 18: 62, 25: 48}
+ADA_EARLY = {20: -4}
+# The morning Ada asked to be left after her tea: a visit of 25 minutes, not agreed in advance.
+ADA_SHORT = 9
+
+
+def _ada_visit(worker, ada, day, days_ago, arrivals, rating, steps):
+    """One morning visit to Ada as the worker sent wrote it up: tea and quiet time, personal care,
+    then her tablets, the last note with the times they arrived and left."""
+    tea, quiet, care, meds = steps
+    late = days_ago in ADA_LATE
+    offset = ADA_LATE.get(
+        days_ago, ADA_EARLY.get(days_ago, arrivals.choice([0, 2, 5, 5, 8, 10, 12, 15, 20, 25, 30]))
+    )
+    arrived = _at(day, 8, 0) + datetime.timedelta(minutes=offset)
+    minute = datetime.timedelta(minutes=1)
+    _note(worker, ada, arrived + 12 * minute, steps=[tea, quiet], self_rating=rating)
+    if days_ago == ADA_SHORT:
+        left = arrived + 25 * minute
+        _note(
+            worker,
+            ada,
+            left,
+            outcome="adjusted",
+            choices_offered="Stay for personal care now, or come back later",
+            chosen="Time on her own",
+            adjustments="Ada asked for time on her own after her tea, so I left and told the office. "
+            "Hannah rang her at 9:30 about her tablets.",
+            arrived=arrived.time(),
+            left=left.time(),
+        )
+        return
+    _note(
+        worker,
+        ada,
+        arrived + 55 * minute,
+        steps=[care],
+        choices_offered="Wash now or after quiet time",
+        chosen="Now",
+    )
+    left = arrived + (100 + arrivals.randint(0, 5)) * minute
+    _note(
+        worker,
+        ada,
+        left,
+        steps=[meds],
+        text="I was late: the bus was held up. Ada waited for her tea; tablets by the window at the end "
+        "of her window."
+        if late
+        else "Tablets at the window with her tea.",
+        arrived=arrived.time(),
+        left=left.time(),
     )
 
 

@@ -12,6 +12,15 @@ agreed plans give for the next 14 days (Ada's morning routine, 8:00 to 8:45, giv
 morning; Jo's weekly timetable gives no daily session); and, at Harbour House, whose plans carry no
 times, an early and a late shift each day added by hand by Daniel.
 
+Before that, the rota's past: the last four weeks and this one, each run and published by Daniel in
+turn (so each week knows who came the week before), with Tom on leave on a Wednesday and Thursday two
+weeks ago and Grace off sick on a Monday and Tuesday three weeks ago. At Harbour House, Jenny, with
+Hannah, chose Hannah and then Grace for her one-to-one time (a walk along the front, Monday,
+Wednesday and Friday mornings, arriving 10:00 to 10:30); the worker the rota sent writes a note of
+each visit with the times they arrived and left (Ada's morning notes, in notes_data, are written by
+the worker the rota sent her, through `sent_to`). So the measures pages (lived/rota/measures.py)
+have real visits to count: most begin within the agreed window, some late, one short.
+
 Last, next week's rota at both services, run and published by Daniel. At Riverside, Tom goes to Ada
 on the weekdays and Megan at the weekend; on Tuesday Tom is on leave, so someone Ada did not choose
 goes, and that shortfall is recorded with why. At Harbour House, Grace and Ellie cover most shifts;
@@ -20,12 +29,16 @@ the rest are uncovered with the reasons (Grace's training day, hours limits)."""
 from __future__ import annotations
 
 import datetime
+import uuid
 from decimal import Decimal
 from pathlib import Path
 
+from django.utils import timezone
+
+from lived.notes import services as note_services
 from lived.rota import allocation, services
 from lived.rota.management.commands.load_postcodes import load as load_postcodes
-from lived.rota.models import Absence, RotaWeek, Skill
+from lived.rota.models import Absence, Allocation, Assignment, RotaWeek, Skill
 from lived.rota.solver.assignment import solve
 
 POSTCODES = Path(__file__).resolve().parent / "data" / "postcodes.csv"
@@ -72,6 +85,12 @@ HARBOUR_SHIFTS = [
     (T(14, 30), T(14, 45), 7 * 60 + 30, "Late shift", "Medication trained"),
 ]
 SESSION_DAYS = 14
+# Published weeks before this one, for the measures pages (the default period is the last 28 days).
+PAST_WEEKS = 4
+# Jenny's one-to-one time at Harbour House: (weekdays, from, until to arrive, minutes).
+JENNY_VISITS = ([0, 2, 4], T(10, 0), T(10, 30), 60)
+# Minutes after the window opens that the worker arrived at Jenny's, in turn (the 45 is late).
+JENNY_ARRIVALS = [5, 12, 0, 20, 8, 45, 15, 3, 25, 10, 30, 6]
 # The demo's published rotas are solved while it loads, with this time limit for each.
 ROTA_SECONDS = 5
 
@@ -82,8 +101,13 @@ def _next_weekday(day: datetime.date, weekday: int) -> datetime.date:
     return monday + datetime.timedelta(days=weekday)
 
 
+def _this_monday(day: datetime.date) -> datetime.date:
+    return day - datetime.timedelta(days=day.weekday())
+
+
 def _load_week(context, skills) -> None:
     users, today, daniel = context.users, context.today, context.users["daniel"]
+    first = _this_monday(today) - datetime.timedelta(weeks=PAST_WEEKS)
     for username, pattern in AVAILABILITY.items():
         for weekdays, start, end in pattern:
             for weekday in weekdays:
@@ -116,20 +140,53 @@ def _load_week(context, skills) -> None:
         ends_on=thursday,
         note="Medication refresher at the training centre.",
     )
+    past = [
+        ("tom", Absence.Kind.LEAVE, 2, 2, 3, "A long weekend away, booked in the spring."),
+        ("grace", Absence.Kind.SICKNESS, 3, 0, 1, "A bad cold. Back on Wednesday."),
+        ("hannah", Absence.Kind.LEAVE, 1, 4, 4, "Her son's graduation."),
+    ]
+    for username, kind, weeks_ago, first_day, last_day, note in past:
+        monday = _this_monday(today) - datetime.timedelta(weeks=weeks_ago)
+        services.add_absence(
+            actor=daniel,
+            worker=users[username],
+            kind=kind,
+            starts_on=monday + datetime.timedelta(days=first_day),
+            ends_on=monday + datetime.timedelta(days=last_day),
+            note=note,
+        )
+    days = (today - first).days + SESSION_DAYS
     for ref in ("riverside", "harbour"):
-        services.generate_sessions(daniel, context.services[ref], today, SESSION_DAYS)
+        services.generate_sessions(daniel, context.services[ref], first, days)
     harbour = context.services["harbour"]
-    for n in range(SESSION_DAYS):
-        for start, end, minutes, what, skill in HARBOUR_SHIFTS:
+    weekdays, start, end, minutes = JENNY_VISITS
+    for n in range(days):
+        day = first + datetime.timedelta(days=n)
+        if day.weekday() in weekdays:
+            services.add_session(
+                actor=daniel,
+                service=harbour,
+                data={
+                    "person": context.people["jenny"],
+                    "date": day,
+                    "window_start": start,
+                    "window_end": end,
+                    "duration_minutes": minutes,
+                    "staff_needed": 1,
+                    "skills": [],
+                    "what": "One-to-one time: a walk along the front",
+                },
+            )
+        for start_at, end_at, shift_minutes, what, skill in HARBOUR_SHIFTS:
             services.add_session(
                 actor=daniel,
                 service=harbour,
                 data={
                     "person": None,
-                    "date": today + datetime.timedelta(days=n),
-                    "window_start": start,
-                    "window_end": end,
-                    "duration_minutes": minutes,
+                    "date": day,
+                    "window_start": start_at,
+                    "window_end": end_at,
+                    "duration_minutes": shift_minutes,
                     "staff_needed": 1,
                     "skills": [skills[skill]] if skill else [],
                     "what": what,
@@ -188,10 +245,77 @@ def load(context) -> None:
         worker=users["chris"],
         reason="Leon says Chris talks over him when he uses his pause word, and he feels rushed.",
     )
+    jenny = context.people["jenny"]
+    services.save_preferences(
+        actor=users["hannah"],
+        person=jenny,
+        preferred=[users["hannah"], users["grace"]],
+        data={"preferred_gender": "", "preferred_language": "", "small_team": False},
+        opened_version=1,
+    )
     _load_week(context, skills)
-    monday = _next_weekday(today, 0)
-    for ref in ("riverside", "harbour"):
-        _publish_rota(daniel, context.services[ref], monday)
+    this_monday = _this_monday(today)
+    for weeks_ago in range(PAST_WEEKS, -2, -1):  # the oldest first, next week last
+        for ref in ("riverside", "harbour"):
+            _publish_rota(daniel, context.services[ref], this_monday - datetime.timedelta(weeks=weeks_ago))
+    _jennys_notes(context, this_monday - datetime.timedelta(weeks=PAST_WEEKS))
+
+
+def sent_to(person, start: datetime.date, end: datetime.date) -> dict:
+    """Day → the worker the published rota sent to the person's first session that day, from `start`
+    to `end`: who writes the day's visit note in the demo. One query."""
+    sent = {}
+    for row in (
+        Assignment.objects.filter(
+            allocation__status=Allocation.Status.PUBLISHED,
+            replaced_at__isnull=True,
+            session__person=person,
+            session__date__range=(start, end),
+        )
+        .select_related("worker", "session")
+        .order_by("session__date", "session__window_start", "pk")
+    ):
+        sent.setdefault(row.session.date, row.worker)
+    return sent
+
+
+def _jennys_notes(context, first: datetime.date) -> None:
+    """A note of each of Jenny's one-to-one walks before today, by the worker sent, with the times
+    they arrived and left. On a day no one could be sent there is no note: a visit missed."""
+    jenny, today = context.people["jenny"], context.today
+    tz = timezone.get_current_timezone()
+    _weekdays, opens, _closes, minutes = JENNY_VISITS
+    sent = sent_to(jenny, first, today - datetime.timedelta(days=1))
+    for n, (day, worker) in enumerate(sorted(sent.items())):
+        arrived = datetime.datetime.combine(day, opens, tzinfo=tz) + datetime.timedelta(
+            minutes=JENNY_ARRIVALS[n % len(JENNY_ARRIVALS)]
+        )
+        left = arrived + datetime.timedelta(minutes=minutes - n % 3 * 5)
+        late = arrived.time() > _closes
+        note_services.record_note(
+            actor=worker,
+            person=jenny,
+            data={
+                "outcome": "as_agreed",
+                "choices_offered": "The front, or the park",
+                "chosen": "The front" if n % 3 else "The park, to see the ducks",
+                "alternative_offered": "",
+                "what_happened_next": "",
+                "adjustments": "",
+                "text": (
+                    "I was late: the early shift's handover ran over. Jenny waited and we still went."
+                    if late
+                    else "We walked and talked about Ama and Kojo's visit at the weekend."
+                ),
+                "self_rating": None,
+                "steps": [],
+                "actions": [],
+                "idempotency_key": uuid.uuid4(),
+                "occurred_at": left,
+                "arrived": arrived.time(),
+                "left": left.time(),
+            },
+        )
 
 
 def _publish_rota(daniel, service, week_start: datetime.date) -> None:
