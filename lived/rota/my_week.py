@@ -23,6 +23,7 @@ from lived.accounts.models import User
 from lived.core.audit import record_change
 from lived.core.models import AuditEvent
 from lived.core.permissions import require
+from lived.core.weeks import week_start
 from lived.people.models import Person
 from lived.rota import ical
 from lived.rota.models import Assignment, CalendarFeed, RotaWeek, SupportSession
@@ -33,10 +34,6 @@ A = AuditEvent.Action
 FEED_DAYS_BACK = 28
 # A feed's last use is written at most this often (calendar apps ask every few minutes).
 LAST_USED_EVERY = datetime.timedelta(hours=1)
-
-
-def monday(day: datetime.date) -> datetime.date:
-    return day - datetime.timedelta(days=day.weekday())
 
 
 def _published_ids(**filters) -> list[int]:
@@ -87,7 +84,7 @@ def my_week(worker, start: datetime.date) -> MyWeek:
     """The worker's own sessions on the published rotas for the week from Monday `start`, day by day,
     with the person's first name, whether the worker may open their record, and double-up partners.
     Four queries however many sessions there are."""
-    start = monday(start)
+    start = week_start(start)
     weeks = list(
         RotaWeek.objects.filter(week_start=start, published__isnull=False).values_list(
             "service_id", "published_id"
@@ -209,7 +206,7 @@ def feed_events(worker, today: datetime.date | None = None) -> list[ical.Event]:
     """The worker's published sessions from four weeks ago onwards, as calendar events holding the
     person's first name and the times only: no plan text, no address, not what the session is for."""
     today = today or timezone.localdate()
-    since = monday(today) - datetime.timedelta(days=FEED_DAYS_BACK)
+    since = week_start(today) - datetime.timedelta(days=FEED_DAYS_BACK)
     allocation_ids = _published_ids(week_start__gte=since)
     if not allocation_ids:
         return []

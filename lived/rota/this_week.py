@@ -15,6 +15,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from lived.core.weeks import week_start
 from lived.rota.models import (
     Assignment,
     NotToSend,
@@ -91,10 +92,6 @@ class ThisWeek:
         return f"{visits} {verb} with people {they} chose."
 
 
-def monday(day: datetime.date) -> datetime.date:
-    return day - datetime.timedelta(days=day.weekday())
-
-
 def _mentions(text: str, names: set[str]) -> bool:
     return any(re.search(rf"\b{re.escape(n)}\b", text) for n in names if n)
 
@@ -112,7 +109,7 @@ def _on_day(session: SupportSession | None, reason: str) -> str:
 def this_week(person, today: datetime.date, *, you: bool, weeks_ahead: int = 0) -> ThisWeek:
     """The person's visits on this week's published rotas (or, with `weeks_ahead`, a later week's),
     in time order. Six queries."""
-    start = monday(today) + datetime.timedelta(weeks=weeks_ahead)
+    start = week_start(today) + datetime.timedelta(weeks=weeks_ahead)
     label = (
         "this week" if weeks_ahead == 0 else "next week" if weeks_ahead == 1 else f"the week of {start:%d %B}"
     )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views import View
 
 from lived.core.permissions import PermissionView
+from lived.core.weeks import week_start
 from lived.rota import my_week
 
 
@@ -24,7 +25,7 @@ def _start(request) -> datetime.date:
         day = datetime.date.fromisoformat(request.GET.get("start", ""))
     except ValueError:
         day = timezone.localdate()
-    return my_week.monday(day)
+    return week_start(day)
 
 
 def _week_url(start: datetime.date) -> str:
@@ -39,7 +40,7 @@ class MyWeekPage(PermissionView):
     def get(self, request):
         start = _start(request)
         week = my_week.my_week(request.user, start)
-        this_monday = my_week.monday(timezone.localdate())
+        this_monday = week_start(timezone.localdate())
         seven = datetime.timedelta(days=7)
         return render(
             request,

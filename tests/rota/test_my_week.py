@@ -8,8 +8,9 @@ import pytest
 from django.utils import timezone
 
 from lived.accounts.models import Role
+from lived.core.weeks import week_start as monday
 from lived.rota.models import SupportSession
-from lived.rota.my_week import monday, my_week
+from lived.rota.my_week import my_week
 from tests.factories import make_user
 from tests.rota import published as rows
 
