@@ -25,7 +25,7 @@ import run  # noqa: E402
 from common import admin, in_django, sh  # noqa: E402
 
 MEASURE = r"""
-import json, statistics, sys, time, uuid
+import gc, json, statistics, sys, time, uuid
 from collections import Counter
 from django.db import connection
 from django.test import Client
@@ -76,29 +76,41 @@ pages = [
     ("GET /people/", lambda: w.get("/people/"), None),
 ]
 results, listed = {}, {}
+# Garbage-collector thresholds to compare with Python's own, measured in alternate requests.
+variants = [("", gc.get_threshold())]
+if sys.argv[5]:
+    variants.append((" (gc " + sys.argv[5] + ")", tuple(int(x) for x in sys.argv[5].split(","))))
 for name, call, base in pages:
     for _ in range(5):
         assert call().status_code in (200, 302), name
-    cpus, counts, sql = [], [], []
+    cpus = {label: [] for label, _ in variants}
+    counts, sql = [], []
     for _ in range(rounds):
-        with CaptureQueriesContext(connection) as q:
-            start = time.process_time()
-            r = call()
-            cpu = time.process_time() - start
-        assert r.status_code in (200, 302), (name, r.status_code)
-        cpus.append(cpu * 1000)
-        counts.append(len(q.captured_queries))
-        sql.append(sum(float(x["time"]) for x in q.captured_queries) * 1000)
-    results[name] = {
-        "cpu_ms": statistics.median(cpus), "queries": max(counts), "sql_ms": statistics.median(sql)
-    }
+        for label, threshold in variants:
+            gc.set_threshold(*threshold)
+            with CaptureQueriesContext(connection) as q:
+                start = time.process_time()
+                r = call()
+                cpu = time.process_time() - start
+            assert r.status_code in (200, 302), (name, r.status_code)
+            cpus[label].append(cpu * 1000)
+            counts.append(len(q.captured_queries))
+            sql.append(sum(float(x["time"]) for x in q.captured_queries) * 1000)
+    gc.set_threshold(*variants[0][1])
+    for label, _ in variants:
+        results[name + label] = {
+            "cpu_ms": statistics.median(cpus[label]),
+            "cpu_mean_ms": statistics.mean(cpus[label]),
+            "queries": max(counts),
+            "sql_ms": statistics.median(sql),
+        }
     if show and show in name:
         listed[name] = [x["sql"][:160] for x in q.captured_queries]
 # A POST's row includes the GET that fetched its form: that GET is taken off.
 for name, _, base in pages:
-    if base:
-        for key in ("cpu_ms", "queries", "sql_ms"):
-            results[name][key] -= results[base][key]
+    for label, _ in variants if base else ():
+        for key in ("cpu_ms", "cpu_mean_ms", "queries", "sql_ms"):
+            results[name + label][key] -= results[base + label][key]
 print(json.dumps({"results": results, "listed": listed}))
 """
 
@@ -109,6 +121,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="leave the scratch database")
     parser.add_argument("--reuse", action="store_true", help="use the database --keep left")
     parser.add_argument("--queries", default="", help="list the queries of the pages whose name has this")
+    parser.add_argument("--gc", default="", help="garbage-collector thresholds to compare, e.g. 50000,20,100")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="lived-pages-"))
     env = run.production_env(str(workdir / "static"))
@@ -126,13 +139,15 @@ def main() -> None:
             accounts = in_django(run.PREPARE, env, run.PASSWORD, *staff)
             accounts_file.write_text(json.dumps(accounts))
         sh([run.PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], env)
-        measured = in_django(MEASURE, env, str(accounts_file), str(args.rounds), args.queries, str(run.HERE))
+        arguments = (str(accounts_file), str(args.rounds), args.queries, str(run.HERE), args.gc)
+        measured = in_django(MEASURE, env, *arguments)
         for name, queries in measured["listed"].items():
             print(f"{name}:", *queries, sep="\n  ")
-        print("| Page | CPU ms (median) | Queries | SQL ms |")
-        print("|---|---:|---:|---:|")
+        print("| Page | CPU ms (median) | CPU ms (mean) | Queries | SQL ms |")
+        print("|---|---:|---:|---:|---:|")
         for name, r in measured["results"].items():
-            print(f"| {name} | {r['cpu_ms']:.1f} | {r['queries']} | {r['sql_ms']:.1f} |")
+            cpu = f"{r['cpu_ms']:.1f} | {r['cpu_mean_ms']:.1f}"
+            print(f"| {name} | {cpu} | {r['queries']} | {r['sql_ms']:.1f} |")
     finally:
         if not args.keep:
             admin(run.SERVER, f'DROP DATABASE IF EXISTS "{run.DATABASE}" WITH (FORCE)')

@@ -7,6 +7,7 @@ Sync workers: each request has a process of its own, so one slow page or a kille
 another request's half-done work with it, and a process is the unit a provider scales by.
 """
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -28,6 +29,18 @@ bind = env_list("GUNICORN_BIND", ["127.0.0.1:8000"])
 workers = env_int(
     "GUNICORN_WORKERS", env_int("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1) + 1, minimum=1), minimum=1
 )
+# Python's garbage collector looks at its youngest objects after every 700 new ones. A page builds
+# thousands of model instances and template objects, nearly all freed by reference counting when the
+# request ends, so most of those looks find nothing to collect. Fewer, larger ones: about 4% less CPU
+# a request over the load run's mix of pages, measured in one process (benchmarks/load/pages.py --gc
+# 50000,50,100; benchmarks/RESULTS.md); a worker holds a few MB more between collections.
+GC_THRESHOLD = (50_000, 50, 100)
+
+
+def post_fork(server, worker):
+    gc.set_threshold(*GC_THRESHOLD)
+
+
 # A worker silent this long is killed and replaced; its request's transaction is rolled back.
 timeout = env_int("GUNICORN_TIMEOUT", 30, minimum=1)
 graceful_timeout = env_int("GUNICORN_GRACEFUL_TIMEOUT", 30, minimum=1)
