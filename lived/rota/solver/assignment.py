@@ -1216,7 +1216,10 @@ def solve(
         lp_bound = _lp_bound(ix, started + time_limit * LP_SHARE)
         if lp_bound is not None:
             bound = max(bound, lp_bound)
-    parts = None if exact else pieces(problem)
+    # The pieces leave travel's cost out (see `pieces`), so a week that prices travel keeps the
+    # pruned model, whose rota the local improvement prices travel on (measured, ADR 0021).
+    travels = ix.travel is not None and problem.weights.travel
+    parts = None if exact or travels else pieces(problem)
     if parts is not None and best > bound:
         # Decomposed (ADR 0021): each shared worker in the piece of the service the flow sent most
         # of their minutes to, so the pieces' rotas join without a clash; each piece solved by
