@@ -21,6 +21,9 @@ class Role(models.TextChoices):
 CARE_ROLES = frozenset({Role.SUPPORT_WORKER, Role.SENIOR, Role.MANAGER, Role.QUALITY_LEAD})
 # Roles that write about the person day to day: notes, handover, check-ins (quality leads read).
 WRITERS = frozenset({Role.SUPPORT_WORKER, Role.SENIOR, Role.MANAGER})
+# Support workers and seniors: who goes to people's homes and shifts, whom the rota sends and the
+# person may choose or not want sent (managers manage them).
+SUPPORTERS = frozenset({Role.SUPPORT_WORKER, Role.SENIOR})
 # Seniors and managers: they change details, approve, manage groups, add people.
 SENIORS = frozenset({Role.SENIOR, Role.MANAGER})
 MANAGERS = frozenset({Role.MANAGER})

@@ -1,12 +1,12 @@
 """The role predicates every app's rules are built from: one factory for "holds one of these roles at
 the person's service", one for "holds one of these roles anywhere", and the shared named predicates.
 
-The role sets are named once, in lived.accounts.models (CARE_ROLES, WRITERS, SENIORS, MANAGERS,
-OVERSIGHT, SENIORS_AND_OVERSIGHT, ADMINISTRATORS); pages that filter a list by the same roles use
+The role sets are named once, in lived.accounts.models (CARE_ROLES, WRITERS, SUPPORTERS, SENIORS,
+MANAGERS, OVERSIGHT, SENIORS_AND_OVERSIGHT, ADMINISTRATORS); pages that filter a list by the same roles use
 `User.service_ids_with(*SENIORS)` and so on, so a rule and its list cannot drift apart.
 
-A person-taking predicate reads only `person.service_id` and `person.user_id`: accounts sits below
-people and never imports it.
+A person-taking predicate reads only `person.service_id`, `person.user_id` and `person.key_worker_id`:
+accounts sits below people and never imports it.
 """
 
 import rules

@@ -8,7 +8,7 @@ import datetime
 
 from django.db.models import Prefetch
 
-from lived.accounts.models import MANAGERS, SENIORS, Role, User
+from lived.accounts.models import MANAGERS, SENIORS, SUPPORTERS, WRITERS, User
 from lived.people.models import Person
 from lived.rota.models import (
     Absence,
@@ -23,18 +23,13 @@ from lived.rota.models import (
     WorkerSkill,
 )
 
-# The roles that go to people's homes and shifts: who the person may choose, or not want sent.
-SUPPORTING_ROLES = (Role.SUPPORT_WORKER, Role.SENIOR)
-# Everyone with a profile of their own to fill in.
-PROFILE_ROLES = (Role.SUPPORT_WORKER, Role.SENIOR, Role.MANAGER)
-
 
 def workers_at(service_id) -> list[User]:
     """The people who support people at this service, by first name, each with their profile (or
     None) on `.profile`: the choices the person is offered."""
     users = list(
         User.objects.filter(
-            service_roles__service_id=service_id, service_roles__role__in=SUPPORTING_ROLES, is_active=True
+            service_roles__service_id=service_id, service_roles__role__in=SUPPORTERS, is_active=True
         )
         .distinct()
         .select_related("staff_profile")
@@ -97,12 +92,13 @@ def current_skills(profile: StaffProfile) -> list[WorkerSkill]:
 
 
 def staff_managed_by(user) -> list[User]:
-    """Everyone with a profile to keep at the services the user manages, each with `.profile` (or
-    None) and `.current_skills`, in three queries however many there are."""
+    """Everyone with a profile to keep at the services the user manages (WRITERS, who may fill in
+    their own: rota.edit_own_profile), each with `.profile` (or None) and `.current_skills`, in three
+    queries however many there are."""
     service_ids = user.service_ids_with(*MANAGERS)
     users = list(
         User.objects.filter(
-            service_roles__service_id__in=service_ids, service_roles__role__in=PROFILE_ROLES, is_active=True
+            service_roles__service_id__in=service_ids, service_roles__role__in=WRITERS, is_active=True
         )
         .distinct()
         .select_related("staff_profile")
@@ -126,7 +122,7 @@ def managed_worker(user, worker_public_id) -> User | None:
         User.objects.filter(
             public_id=worker_public_id,
             service_roles__service_id__in=service_ids,
-            service_roles__role__in=PROFILE_ROLES,
+            service_roles__role__in=WRITERS,
         )
         .distinct()
         .first()

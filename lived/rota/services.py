@@ -29,6 +29,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from lived.accounts.models import SUPPORTERS
 from lived.core.audit import record_person_change
 from lived.core.models import AuditEvent
 from lived.core.permissions import require
@@ -49,14 +50,13 @@ from lived.rota.models import (
     WorkerSkill,
     normalise_postcode,
 )
-from lived.rota.queries import SUPPORTING_ROLES
 
 A = AuditEvent.Action
 MAX_PREFERRED = 3
 
 
 def _works_at(worker, service_id) -> bool:
-    return worker.service_roles.filter(service_id=service_id, role__in=SUPPORTING_ROLES).exists()
+    return worker.service_roles.filter(service_id=service_id, role__in=SUPPORTERS).exists()
 
 
 def _helper(actor, person):
