@@ -1,8 +1,9 @@
 """Measured, not claimed (C13, issue 14 item 7): Daniel, manager at Riverside, opens the measures of
-choice and continuity, chooses Riverside, changes the period to a week of Ada's morning visits
-(published, with daily notes recorded against them here), sees the service's figures as a chart with
-its table, tries a period that ends before it starts (the error summary says so), then opens Ada's
-own figures. Every page passes axe."""
+choice and continuity, chooses Riverside, reads the demo's own last 28 days (its published rotas and
+the visit notes of them), changes the period to a week of Ada's morning visits (published, with daily
+notes recorded against them here), sees the service's figures as a chart with its table, tries a
+period that ends before it starts (the error summary says so), then opens Ada's own figures. Every
+page passes axe."""
 
 import datetime
 import re
@@ -88,6 +89,13 @@ def test_daniel_reads_riversides_measures_and_adas(visit):
     if "Riverside" not in page.locator(".nhsuk-caption-l").inner_text():
         daniel.click(role="link", name="Riverside Supported Living")
     expect(page.locator(".nhsuk-caption-l")).to_contain_text("Riverside")
+    # The demo's own last 28 days: Ada's published mornings and the notes of them, with the times
+    # the worker sent arrived and left (four late, one early, one short visit; Hannah twice, for Tom).
+    expect(page.get_by_test_id("preferred").first).to_contain_text("26 of 28 (93%)")
+    expect(page.get_by_test_id("missed").first).to_contain_text("0 of 27 (0%)")
+    expect(page.get_by_test_id("short").first).to_contain_text("1 of 27 (4%), 0 of them agreed in advance")
+    expect(page.get_by_test_id("on-time").first).to_contain_text("22 of 27 (81%)")
+    expect(page.get_by_test_id("continuity").first).to_contain_text("3 different workers")
 
     # The 'to' date before the 'from' date: the error summary says so, and no figures are shown.
     _fill(page, "date_from", sunday)
