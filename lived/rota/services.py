@@ -725,19 +725,15 @@ def save_visit_place(*, actor, person, postcode: str) -> VisitPlace:
     value = normalise_postcode(postcode)
     if not POSTCODE_SHAPE.match(value):
         raise ValidationError({"postcode": "Enter a real postcode, like MB2 4TN"})
-    with transaction.atomic():
-        place = VisitPlace.objects.select_for_update().filter(person=person).first()
-        before = {"postcode": place.postcode} if place else None
-        if place is None:
-            place = VisitPlace.objects.create(
-                person=person, postcode=value, created_by=actor, updated_by=actor
-            )
-            action = AuditEvent.Action.CREATE
-        else:
-            place.postcode, place.updated_by = value, actor
-            place.save(update_fields=["postcode", "updated_by", "updated_at"])
-            action = AuditEvent.Action.UPDATE
-        record_person_change(
-            actor, action, place, person, f"Where visits happen: {value}", before, {"postcode": value}
-        )
-    return place
+    with locked_for_change(
+        VisitPlace,
+        lookup={"person": person},
+        create={"postcode": value, "created_by": actor, "updated_by": actor},
+        actor=actor,
+        person=person,
+        fields=["postcode"],
+        what=f"Where visits happen: {value}",
+        update_fields=["postcode"],
+    ) as change:
+        change.obj.postcode = value
+    return change.obj
