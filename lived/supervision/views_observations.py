@@ -14,6 +14,7 @@ from django.views import View
 
 from lived.accounts.models import OVERSIGHT, SENIORS
 from lived.core.audit import record_change, record_view
+from lived.core.charts import Series, line_chart
 from lived.core.concurrency import StaleEdit
 from lived.core.models import AuditEvent
 from lived.core.permissions import PermissionView
@@ -67,6 +68,32 @@ def _observation(request, observation_id, permission: str):
     return observation
 
 
+def rollup_chart(service, rollup):
+    """The shares by quarter as a line chart (its table has every value)."""
+    quarters = rollup.quarters
+    now = rollup.this_quarter
+    return line_chart(
+        title=f"Observations at {service.name}, by quarter",
+        labels=[q.label.replace(" to ", "–") for q in quarters],
+        series=[
+            Series("Routines followed as agreed (%)", [q.routines_share for q in quarters]),
+            Series("Choices offered (%)", [q.choices_share for q in quarters]),
+            Series("Consent checked (%)", [q.consent_share for q in quarters]),
+        ],
+        y_min=0,
+        y_max=100,
+        y_label="Share of observations (%)",
+        x_label="Quarter",
+        summary=f"The share of observations each quarter, over {len(quarters)} quarters."
+        + (
+            f" This quarter, routines were followed as agreed in {now.routines_share}%."
+            if now.routines
+            else ""
+        )
+        + " The table has every value.",
+    )
+
+
 class Observations(PermissionView):
     """Observations of my practice; for seniors, managers and quality leads, the roll-up at one service
     by quarter and by routine, and (seniors and managers) the observations of the last year."""
@@ -84,10 +111,12 @@ class Observations(PermissionView):
             choice = choose_service(request, service_ids=service_ids)
             if choice.service is not None:
                 today = timezone.localdate()
+                rollup = observation_rollup(choice.service, today)
                 context.update(
                     choice=choice,
                     service=choice.service,
-                    rollup=observation_rollup(choice.service, today),
+                    rollup=rollup,
+                    chart=rollup_chart(choice.service, rollup),
                     sees_observations=choice.service.pk in user.service_ids_with(*SENIORS),
                     at_service=observations_at(user, choice.service, quarters_back(today)[0]),
                 )

@@ -87,5 +87,6 @@ def test_a_senior_records_an_observation_on_a_phone_and_the_manager_sees_the_rol
     expect(manager.locator(".nhsuk-caption-l")).to_have_text("Riverside Supported Living")
     expect(manager.get_by_test_id("headline")).to_contain_text("Routines followed as agreed in")
     expect(manager.get_by_test_id("quarters")).to_be_visible()
+    expect(manager.locator("figure.lived-chart svg").first).to_be_visible()
     expect(manager.get_by_test_id("parts")).to_contain_text("Morning support agreement")
     expect(manager.get_by_test_id("observations")).to_contain_text("Tom Okafor")

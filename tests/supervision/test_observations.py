@@ -332,6 +332,7 @@ def test_the_list_page_says_the_share_this_quarter(
     client.force_login(manager)
     html = client.get(OBS, {"service": str(service.public_id)}).content.decode()
     assert "Routines followed as agreed in 88% of observations this quarter (7 of 8)" in html
+    assert "<svg" in html and "Routines followed as agreed (%)" in html  # the chart, with its table
 
 
 @pytest.mark.parametrize("role", ["manager", "senior", "quality_lead"])
