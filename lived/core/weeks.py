@@ -1,5 +1,6 @@
 """Weeks, in one place: the calendar week a day falls in (weeks start on Monday), and the rolling
-weeks that charts count things in ("the last 8 weeks", the last one ending today).
+weeks that charts count things in ("the last 8 weeks", the last one ending today). Also the calendar
+months that month-by-month charts count in ("the last 12 months", ending with this one).
 
 Every date here is a local date; a moment is turned into one with the current time zone first."""
 
@@ -55,3 +56,16 @@ class RollingWeeks:
             when = timezone.localtime(when).date()
         index = (when - self.first_day).days // DAYS_IN_A_WEEK
         return index if 0 <= index < self.count else None
+
+
+def months_back(today: datetime.date, count: int = 12) -> list[datetime.date]:
+    """The first day of each of the last `count` calendar months, oldest first, ending with the month
+    `today` falls in."""
+    months = []
+    year, month = today.year, today.month
+    for _ in range(count):
+        months.append(datetime.date(year, month, 1))
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+    return list(reversed(months))

@@ -8,9 +8,10 @@ import datetime
 
 from lived.complaints.presenters import theme_chart
 from lived.core.language import check_language
+from lived.core.weeks import months_back
 from lived.incidents.presenters import monthly_charts, weekly_incident_chart
 from lived.incidents.queries import last_incident_at, open_safeguarding, restrictive_register
-from lived.risk.queries import months_back, overdue_risk_plans
+from lived.risk.queries import overdue_risk_plans
 
 # The parts of a plan staff write; never the person's own words (their goal and safety strategies).
 STAFF_TEXT_FIELDS = ["risk", "why_proportionate", "contingency", "review_triggers", "escalation"]

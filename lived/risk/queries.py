@@ -17,18 +17,6 @@ from lived.organisations.models import Service
 from lived.risk.models import RiskPlan
 
 
-def months_back(today: datetime.date, count: int = 12) -> list[datetime.date]:
-    first = today.replace(day=1)
-    months = []
-    year, month = first.year, first.month
-    for _ in range(count):
-        months.append(datetime.date(year, month, 1))
-        month -= 1
-        if month == 0:
-            year, month = year - 1, 12
-    return list(reversed(months))
-
-
 def overdue_risk_plans(people, today: datetime.date) -> list[tuple[RiskPlan, str]]:
     plans = list(
         RiskPlan.objects.filter(person__in=people, archived_at__isnull=True, status=RiskPlan.Status.APPROVED)

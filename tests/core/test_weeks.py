@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from lived.core.weeks import RollingWeeks, week_start
+from lived.core.weeks import RollingWeeks, months_back, week_start
 
 LONDON = ZoneInfo("Europe/London")
 D = datetime.date
@@ -50,3 +50,13 @@ def test_a_moment_is_bucketed_by_its_local_date():
 def test_a_run_needs_a_week():
     with pytest.raises(ValueError):
         RollingWeeks(D(2025, 3, 12), 0)
+
+
+def test_months_back_are_first_days_oldest_first_ending_this_month_across_a_new_year():
+    assert months_back(datetime.date(2026, 2, 17), 4) == [
+        datetime.date(2025, 11, 1),
+        datetime.date(2025, 12, 1),
+        datetime.date(2026, 1, 1),
+        datetime.date(2026, 2, 1),
+    ]
+    assert len(months_back(datetime.date(2026, 2, 17))) == 12
