@@ -13,13 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lived.accounts.models import OVERSIGHT, User
-from lived.core.charts import Series, bar_chart
 from lived.core.permissions import PermissionView
 from lived.organisations.choice import choose_service
 from lived.people.access import PersonView
 from lived.people.models import Person
 from lived.rota.forms_measures import PeriodForm
 from lived.rota.measures import DEFINITIONS, Figures, measure
+from lived.rota.presenters import TABLE_SENTENCE, shares_chart, shares_summary
 from lived.rota.queries import short_names
 
 
@@ -31,33 +31,6 @@ def period_query(form: PeriodForm, start, end) -> str:
     for name, day in (("date_from", start), ("date_to", end)):
         values.update({f"{name}[day]": day.day, f"{name}[month]": day.month, f"{name}[year]": day.year})
     return urlencode(values)
-
-
-def shares_chart(title: str, columns: list[tuple[str, Figures]], summary: str):
-    labels = [label for label, _share in columns[0][1].shares()]
-    series = [
-        Series(name, [share.percent for _label, share in figures.shares()]) for name, figures in columns
-    ]
-    return bar_chart(
-        title=title,
-        labels=labels,
-        series=series,
-        y_min=0,
-        y_max=100,
-        y_label="Per cent",
-        x_label="Measure",
-        summary=summary,
-        value_format="{:.0f}%",
-    )
-
-
-def _summary(figures: Figures, whose: str) -> str:
-    return (
-        f"{whose}: " + "; ".join(f"{label} {share.percent_text}" for label, share in figures.shares()) + "."
-    )
-
-
-TABLE_SENTENCE = " The table below has every value."
 
 
 class ServiceMeasures(PermissionView):
@@ -90,7 +63,7 @@ class ServiceMeasures(PermissionView):
                 "chart": shares_chart(
                     f"{service.name}: the measures as percentages",
                     [(f"Everyone at {service.name}", result.totals)],
-                    _summary(result.totals, f"Everyone at {service.name}") + TABLE_SENTENCE,
+                    shares_summary(result.totals, f"Everyone at {service.name}") + TABLE_SENTENCE,
                 ),
             }
         )
@@ -141,9 +114,9 @@ class PersonMeasures(PersonView):
                 "chart": shares_chart(
                     f"{person.known_as} beside everyone at {service.name}, as percentages",
                     [(person.known_as, figures), (f"Everyone at {service.name}", result.totals)],
-                    _summary(figures, person.known_as)
+                    shares_summary(figures, person.known_as)
                     + " "
-                    + _summary(result.totals, "Everyone")
+                    + shares_summary(result.totals, "Everyone")
                     + TABLE_SENTENCE,
                 ),
             }
