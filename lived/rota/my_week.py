@@ -23,6 +23,7 @@ from lived.accounts.models import User
 from lived.core.audit import record_change
 from lived.core.models import AuditEvent
 from lived.core.permissions import require
+from lived.core.updates import locked_for_change
 from lived.core.weeks import week_start
 from lived.people.models import Person
 from lived.rota import ical
@@ -143,14 +144,21 @@ def live_feed(user) -> CalendarFeed | None:
 
 def _archive_live(user, actor, reason: str) -> CalendarFeed | None:
     feed = CalendarFeed.objects.select_for_update().filter(user=user, archived_at__isnull=True).first()
-    if feed is not None:
-        feed.archived_at = timezone.now()
-        feed.archived_by = actor
-        feed.archived_reason = reason
-        feed.updated_by = actor
-        feed.save(update_fields=["archived_at", "archived_by", "archived_reason", "updated_by", "updated_at"])
-        record_change(actor=actor, action=A.ARCHIVE, obj=feed, what=f"Calendar address turned off: {reason}")
-    return feed
+    if feed is None:
+        return None
+    # The worker's own address, on nobody's record; no picture: the row holds little but the hash.
+    with locked_for_change(
+        feed,
+        actor=actor,
+        person=None,
+        action=A.ARCHIVE,
+        what=f"Calendar address turned off: {reason}",
+        update_fields=["archived_at", "archived_by", "archived_reason"],
+    ) as change:
+        change.obj.archived_at = timezone.now()
+        change.obj.archived_by = actor
+        change.obj.archived_reason = reason
+    return change.obj
 
 
 def make_feed(*, actor) -> tuple[CalendarFeed, str]:
