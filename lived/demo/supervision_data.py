@@ -170,7 +170,7 @@ def load(context) -> None:
 
 
 # --- Observations of practice (spot checks) ---------------------------------------------------------
-# Every two weeks over the last year at Riverside and Harbour House, a senior (Hannah; now and then
+# Every week over the last year at Riverside and Harbour House, a senior (Hannah; now and then
 # Daniel, the manager) watches a worker support someone with an agreed plan, with their agreement, and
 # checks it against one routine or plan action. At Riverside routines were often run to the rota's
 # clock a year ago (the order and window "partly" or "no"); after the work on Ada's morning routine
@@ -179,7 +179,7 @@ def load(context) -> None:
 
 OBSERVED = {
     "riverside": (["tom", "chris", "megan"], ["ada", "jo", "sam"]),
-    "harbour": (["grace", "ellie"], ["jenny"]),
+    "harbour": (["grace", "ellie"], ["jenny", "declan", "shauna", "abdi", "ferhat"]),
 }
 PERSONS_WORDS = [
     "It was alright. I had my tea first, like I said.",
@@ -196,12 +196,14 @@ FEEDBACK_DRIFTED = (
 
 
 def _drifted(ref: str, weeks_ago: int, n: int) -> bool:
-    """Whether this observation found the routine run to the clock rather than as agreed."""
+    """Whether this observation found support run to the clock rather than as agreed: at Riverside
+    about half before the morning work and one in five after it; at Harbour House about three in ten
+    throughout. (n * 7) % 10 steps through 0 to 9 in a mixed order, so drift does not follow the
+    routine or action observed."""
+    spread = (n * 7) % 10
     if ref == "riverside":
-        every = 2 if weeks_ago > 22 else 7  # about half drifted before the morning work; one in seven after
-    else:
-        every = 4
-    return n % every == 0
+        return spread < (5 if weeks_ago > 22 else 2)
+    return spread < 3
 
 
 def load_observations(context) -> None:
@@ -214,7 +216,7 @@ def load_observations(context) -> None:
             parts += [(person, part) for part in routines + actions[:1]]
         if not parts:
             continue
-        for n, weeks_ago in enumerate(range(51, 0, -2)):
+        for n, weeks_ago in enumerate(range(52, 0, -1)):
             person, part = parts[n % len(parts)]
             drifted = _drifted(ref, weeks_ago, n)
             no = "no" if drifted else "yes"
