@@ -15,7 +15,8 @@ Guarantees (tests/rota/test_allocation.py):
   contracted and most hours, the 48-hour opt-out; the person's not-to-send list is never broken.
 - An override names a reason, keeps the row it replaced, is refused when the worker may not be sent
   (not to send, on leave, at another session, not working then, no skill, hours or rest), and records
-  a shortfall when the new worker is not one the person chose.
+  a shortfall when the new worker is not one the person chose; the person's shortfalls about the
+  whole week (a small team, last week's worker) are then worked out again from the rota as changed.
 - Re-planning (a run when the week has a published rota) is based on the published one; its changes
   are penalised by the solver and listed, with who is affected, by `changes_from`.
 
