@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class LivedModel(models.Model):
@@ -38,6 +39,12 @@ class Archivable(models.Model):
     @property
     def is_archived(self) -> bool:
         return self.archived_at is not None
+
+    def mark_archived(self, actor, reason: str) -> None:
+        """Say who archived it, now, and why (not saved: the caller's service saves and audits it)."""
+        self.archived_at = timezone.now()
+        self.archived_by = actor
+        self.archived_reason = reason
 
 
 class Versioned(models.Model):

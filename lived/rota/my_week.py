@@ -155,9 +155,7 @@ def _archive_live(user, actor, reason: str) -> CalendarFeed | None:
         what=f"Calendar address turned off: {reason}",
         update_fields=["archived_at", "archived_by", "archived_reason"],
     ) as change:
-        change.obj.archived_at = timezone.now()
-        change.obj.archived_by = actor
-        change.obj.archived_reason = reason
+        change.obj.mark_archived(actor, reason)
     return change.obj
 
 

@@ -190,9 +190,7 @@ def remove_not_to_send(*, actor, entry: NotToSend) -> NotToSend:
     ) as change:
         if change.obj.archived_at is not None:
             return change.unchanged()
-        change.obj.archived_at = timezone.now()
-        change.obj.archived_by = actor
-        change.obj.archived_reason = "Taken off the list"
+        change.obj.mark_archived(actor, "Taken off the list")
     return change.obj
 
 
@@ -273,9 +271,7 @@ def save_staff_profile(
                 current.updated_by = actor
                 current.save(update_fields=["expires_on", "updated_by", "updated_at"])
         for gone in held.values():
-            gone.archived_at = timezone.now()
-            gone.archived_by = actor
-            gone.archived_reason = "No longer held"
+            gone.mark_archived(actor, "No longer held")
             gone.updated_by = actor
             gone.save(
                 update_fields=["archived_at", "archived_by", "archived_reason", "updated_by", "updated_at"]
@@ -410,9 +406,7 @@ def _cancel(actor, session: SupportSession, reason: str) -> None:
         if change.obj.status == S.CANCELLED:
             return change.unchanged()
         change.obj.status = S.CANCELLED
-        change.obj.archived_at = timezone.now()
-        change.obj.archived_by = actor
-        change.obj.archived_reason = reason
+        change.obj.mark_archived(actor, reason)
 
 
 def cancel_session(*, actor, session: SupportSession, reason: str) -> SupportSession:
@@ -706,9 +700,7 @@ def _archive(actor, model, entry, picture, what: str):
     ) as change:
         if change.obj.archived_at is not None:
             return change.unchanged()
-        change.obj.archived_at = timezone.now()
-        change.obj.archived_by = actor
-        change.obj.archived_reason = what
+        change.obj.mark_archived(actor, what)
     return change.obj
 
 
