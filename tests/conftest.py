@@ -184,6 +184,11 @@ def _seeded_rows_after_a_flush(request):
             ComplaintTheme.objects.get_or_create(name=name, defaults={"order": order})
     if not Theme.objects.exists():
         starting_themes.ensure(Theme)
+    from lived.supervision import starting_prompts  # noqa: PLC0415
+    from lived.supervision.models import Prompt  # noqa: PLC0415
+
+    if not Prompt.objects.exists():
+        starting_prompts.ensure(Prompt)
 
 
 # As lived/risk/migrations/0002_complaint_themes.py seeds them.

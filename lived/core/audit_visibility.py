@@ -90,6 +90,10 @@ KIND_PERMISSIONS: dict[str, str] = {
     # the worker, seniors and managers open it, never other workers; on the person's record its rows
     # are for those who read the audit trail.
     "supervision.Observation": "people.view_audit",
+    # Prompts (lived/supervision/services_prompts.py): the library and a session's prompts carry no
+    # person; a review's prompts are audited on the review (reviews.Review).
+    "supervision.Prompt": "people.view_audit",
+    "supervision.SessionPrompt": "people.view_audit",
 }
 
 # Labels older rows carry for models that have since moved app (lived.risk was split into risk,
@@ -180,6 +184,8 @@ OTHER_PAGES: dict[str, str] = {
     # An observation of practice with the person, and changing one (lived/supervision/views_observations.py).
     "Observation of practice": "people.view_staff_only",
     "Observation of practice (changing)": "people.view_staff_only",
+    # Choosing library prompts for a review's agenda (lived/supervision/views_prompts.py).
+    "A review (choosing prompts for the agenda)": "reviews.view_reviews",
 }
 
 UNKNOWN_KIND_PERMISSION = "people.view_staff_only"

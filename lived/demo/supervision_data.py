@@ -8,14 +8,19 @@ year. Tom's early sessions keep coming back to "routine over preference" and "pr
 about five months ago, "choice offered" and "communication profile used" take their place. Grace's
 sessions are about Jenny's family and positive risk. Every session is signed by both except Tom's
 latest, which waits for his reflection. Tom's last signed session left an action open (reading Ada's
-new plan), shown when Hannah opens his next one. Grace is overdue on Daniel's due list."""
+new plan), shown when Hannah opens his next one. Grace is overdue on Daniel's due list.
+
+The prompts a new session with Tom walks through come from his own demo notes since that last signed
+session (lived/demo/notes_data.py): Ada's tea and quiet time, steps that can flex, recorded the same way
+every morning; Jo saying no to the swim and the art group; a word the language check flagged in his
+notes. Nothing here writes them."""
 
 from __future__ import annotations
 
 import datetime
 
-from lived.supervision import services, services_observations, starting_themes
-from lived.supervision.models import Supervision, Theme
+from lived.supervision import services, services_observations, starting_prompts, starting_themes
+from lived.supervision.models import Prompt, Supervision, Theme
 
 ROUTINE, PRESSURE, CHOICE, PROFILE, RISK, CARERS = (
     "routine-over-preference",
@@ -150,6 +155,8 @@ def _session(supervisor, worker, today, themes, spec, *, sign: bool, action: tup
 def load(context) -> None:
     users, today = context.users, context.today
     starting_themes.ensure(Theme)
+    # The prompts a session walks through: drawn from each worker's own demo notes, never written here.
+    starting_prompts.ensure(Prompt)
     themes = {t.code: t for t in Theme.objects.all()}
     hannah, tom, grace = users["hannah"], users["tom"], users["grace"]
     for n, spec in enumerate(TOM):

@@ -44,6 +44,9 @@ REQUIRED: dict[str, str] = {
     # (person, viewer) → Link to who the person would like to support them, or None when the viewer
     # may not see it.
     "who_supports_me_link": "lived.rota",
+    # (review, viewer) → the library prompts on a review's agenda and the link to choose them, or None
+    # when the viewer is not staff at the person's service (the review page, lived/reviews/views.py).
+    "review_agenda_prompts": "lived.supervision",
 }
 
 _providers: dict[str, Callable] = {}

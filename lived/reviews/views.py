@@ -15,6 +15,7 @@ from lived.core.permissions import PermissionView
 from lived.core.weeks import week_start
 from lived.organisations.choice import choose_service
 from lived.organisations.models import Service
+from lived.people import parts
 from lived.people.access import PersonView
 from lived.reviews import forms, queries, services
 from lived.reviews.models import Review
@@ -130,6 +131,8 @@ class ReviewDetail(ReviewPage):
         review = self._review(review_id)
         items = list(review.agenda_items.select_related("added_by"))
         context = {"review": review, "items": items, "today": timezone.localdate()}
+        # Reflective prompts from supervision's library on the agenda (lived/supervision/parts.py).
+        context["library_prompts"] = parts.get("review_agenda_prompts")(review, request.user)
         seen = {"seen_version": review.version}
         if review.is_open and request.user.has_perm("reviews.add_agenda_item", self.person):
             context["agenda_form"] = forms.AgendaItemForm(

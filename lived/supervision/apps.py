@@ -6,3 +6,9 @@ class SupervisionConfig(AppConfig):
 
     name = "lived.supervision"
     label = "supervision"
+
+    def ready(self):
+        # What reviews' pages show from supervision (lived/people/parts.py): reviews never imports it.
+        from lived.supervision import parts
+
+        parts.register()

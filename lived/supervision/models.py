@@ -98,7 +98,6 @@ class AgreedAction(LivedModel):
         return self.done_on is not None
 
 
-
 class Prompt(models.Model):
     """A reflective prompt (issue 15, items 3 and 4), written as data so quality leads can edit it.
 

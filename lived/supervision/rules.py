@@ -52,3 +52,6 @@ rules.add_perm("supervision.sign", is_the_worker | is_the_supervisor)
 rules.add_perm("supervision.mark_action_done", is_the_worker | is_the_supervisor)
 rules.add_perm("supervision.view_due", manager_anywhere)
 rules.add_perm("supervision.view_themes", oversight_anywhere)
+
+# Prompts for supervision and reviews: their own module, loaded with these.
+from lived.supervision import rules_prompts  # noqa: E402, F401

@@ -22,6 +22,7 @@ from lived.core.permissions import PermissionView
 from lived.organisations.choice import choose_service
 from lived.supervision import forms, services
 from lived.supervision.models import AgreedAction, Supervision
+from lived.supervision.prompts import FOUR_QUESTIONS, prompts_for_record
 from lived.supervision.queries import (
     due_supervision,
     months_back,
@@ -86,6 +87,7 @@ class Mine(PermissionView):
                 "may_start": user.has_perm("supervision.start"),
                 "may_see_due": user.has_perm("supervision.view_due"),
                 "may_see_themes": user.has_perm("supervision.view_themes"),
+                "may_manage_prompts": user.has_perm("supervision.manage_prompts"),
             },
         )
 
@@ -143,6 +145,9 @@ class RecordPage(View):
                 and not record.is_agreed
                 and signed is None,
                 "may_mark_done": user.has_perm("supervision.mark_action_done", record),
+                # Prompts from the worker's caseload and the library (lived/supervision/prompts.py).
+                "prompts": prompts_for_record(record, user),
+                "questions": FOUR_QUESTIONS,
             },
             status=status,
         )
@@ -208,6 +213,15 @@ class EditRecord(_RecordForm):
         "wellbeing": "How they are doing",
         "themes": "Themes",
     }
+
+    def show(self, form, status=200):
+        # The prompts from the worker's caseload, to talk through while writing the record.
+        context = {
+            "form": form,
+            "record": self.record,
+            "prompts": prompts_for_record(self.record, self.request.user),
+        }
+        return render(self.request, self.template_name, context, status=status)
 
     def make_form(self, data=None):
         themes = themes_offered(self.record)

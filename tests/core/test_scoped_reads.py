@@ -77,6 +77,8 @@ SCOPED_HELPERS = {
     "readability.others_on_record": "the circle of the person whose plan a PersonView loaded",
     "quality.prefetched": "re-reads, with its parts, a plan version the caller already holds",
     "forms.NoteForm.__init__": "steps and actions of the person the note page (a PersonView) loaded",
+    "parts.prompts_for_review_agenda": "the prompts on a review the review page (a PersonView) loaded",
+    "views_prompts.ReviewAgenda.form": "the prompts on a review found among people visible_to the user",
     # --- people: a visible_to queryset passed by the caller -----------------------------------------
     "queries.plan_use": "rollup rows for a visible_to queryset of people",
     "queries.briefing_window": "the reader's own rows, for a visible_to queryset of people",

@@ -90,6 +90,8 @@ EXPECTED = {
     "supervision.Supervision": OVERSIGHT,
     "supervision.AgreedAction": OVERSIGHT,
     "supervision.Observation": OVERSIGHT,
+    "supervision.Prompt": OVERSIGHT,
+    "supervision.SessionPrompt": OVERSIGHT,
     "accounts.User": OVERSIGHT,
     "someapp.NotYetInTheMap": CARE,  # a kind nobody mapped: never the person or their circle
 }
@@ -117,6 +119,7 @@ NEVER_AUDITED = {
     "rota.Uncovered": "written with its run, audited on the Allocation",
     "rota.Postcode": "no person data: a postcode and its coordinates, loaded from a file",
     "supervision.Theme": "a list of themes, no person data",
+    "supervision.ReviewAgendaPrompt": "audited on the review whose agenda it is on",
 }
 
 

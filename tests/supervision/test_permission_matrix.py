@@ -9,7 +9,9 @@ quality lead, the person, the circle, the administrator) does not find it."""
 import pytest
 
 from lived.plans.models import Routine
-from lived.supervision import services, services_observations
+from lived.reviews import services as review_services
+from lived.supervision import services, services_observations, starting_prompts
+from lived.supervision.models import Prompt
 from tests.matrix_helpers import CARE, SENIOR_UP, WRITERS, Expect, anonymous_failures, route_failures
 from tests.plans.factories import agree, make_plan
 from tests.supervision.test_observations import answers as observation_answers
@@ -82,6 +84,28 @@ MATRIX = {
         SENIOR_UP,
         Expect(not_found_for=OUT_OF_REACH),
     ),
+    # Prompts (tests/supervision/test_prompts.py). The library: quality leads alone.
+    "supervision:prompts": (lambda o: "/supervision/prompts/", {"quality_lead"}),
+    "supervision:prompt_add": (lambda o: "/supervision/prompts/add/", {"quality_lead"}),
+    "supervision:prompt_change": (lambda o: f"/supervision/prompts/{o.prompt}/change/", {"quality_lead"}),
+    # Prompts at a session: the supervisor; the worker and the manager read them but are refused (403).
+    "supervision:prompts_attach": (
+        lambda o: R.format(o.record) + "prompts/add/",
+        {"senior"},
+        Expect(not_found_for=OUT_OF_REACH),
+    ),
+    "supervision:prompt_discussed": (
+        lambda o: R.format(o.record) + f"prompts/{o.prompt}/",
+        {"senior"},
+        Expect(not_found_for=OUT_OF_REACH),
+    ),
+    # Prompts on a review's agenda: staff who write about the person. The person, their circle and the
+    # quality lead reach the review but are refused; staff elsewhere do not find it.
+    "supervision:review_prompts": (
+        lambda o: f"/supervision/prompts/review/{o.review}/",
+        WRITERS,
+        Expect(not_found_for=frozenset({"administrator", "outsider"})),
+    ),
 }
 
 
@@ -107,7 +131,13 @@ def objects(record, senior, support_worker, service, today, person, person_user)
         part=Routine.objects.get(plan_version=version),
         data=observation_answers(),
     )
-    return Objects(record, action, service, observation)
+    objects = Objects(record, action, service, observation)
+    starting_prompts.ensure(Prompt)
+    objects.prompt = Prompt.objects.get(code="journey-crisis-early-signs").public_id
+    objects.review = review_services.raise_review(
+        actor=senior, person=person, trigger="change_in_circumstances", details="Moving flat"
+    ).public_id
+    return objects
 
 
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
