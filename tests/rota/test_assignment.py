@@ -284,7 +284,7 @@ def test_no_worker_takes_two_visits_too_far_apart_to_get_between_and_the_reason_
     assert checker.check(alone, rota.assignments) == []
     assert sum(len(v) for v in rota.assignments.values()) == 1
     (uncovered,) = rota.unassigned
-    assert "1 cannot get there in time from their last visit" in uncovered.reason
+    assert "1 could not travel in time between this and another of their visits" in uncovered.reason
     # With Grace as well, Ada's choice of Tom for both cannot be met: the reason says why.
     prefs = [Preferences("ada", ranked=("tom",))]
     both = week(visits, [worker("tom", home=LEEDS), worker("grace")], prefs)
@@ -292,7 +292,7 @@ def test_no_worker_takes_two_visits_too_far_apart_to_get_between_and_the_reason_
     assert checker.check(both, rota.assignments) == []
     assert rota.assignments == {"first": ("tom",), "second": ("grace",)}
     (shortfall,) = rota.shortfalls
-    assert shortfall.reason == "Tom cannot get there in time from their last visit, so Grace is coming."
+    assert shortfall.reason == "Tom could not travel in time between this and another of their visits, so Grace is coming."
     # The checker says so too when a rota sends Tom to both.
     assert [v.rule for v in checker.check(both, {"first": ("tom",), "second": ("tom",)})] == ["travel"]
 

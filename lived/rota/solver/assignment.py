@@ -104,7 +104,7 @@ PHRASES = {
     Rule.NOT_TO_SEND: "is on the not-to-send list",
     Rule.OTHER_SERVICE: "works at another service",
     Rule.BUSY: "is at another session",
-    Rule.TRAVEL: "cannot get there in time from their last visit",
+    Rule.TRAVEL: "could not travel in time between this and another of their visits",
     Rule.HOURS: "has reached their hours limit",
     Rule.DAILY_REST: "needs 11 hours' rest between working days",
     Rule.WEEKLY_REST: "needs 24 hours' rest in the week",

@@ -166,7 +166,7 @@ class Rule(StrEnum):
     NOT_TO_SEND = "asked not to be sent"
     OTHER_SERVICE = "works at another service"
     BUSY = "at another session"
-    TRAVEL = "cannot get there in time from their last visit"
+    TRAVEL = "could not travel in time between this and another of their visits"
     HOURS = "hours limit"
     DAILY_REST = "needs 11 hours' rest between working days"
     WEEKLY_REST = "needs 24 hours' rest in the week"
