@@ -118,6 +118,8 @@ SCOPED_HELPERS = {
     "allocation.save_rota": "the job writing its run's rows (a write, not a page)",
     "allocation.override": "a planner's override on a run at a service they plan at (a write)",
     "allocation._override_shortfalls": "the shortfalls an override writes (a write, not a page)",
+    "allocation._week_shortfalls": "the week-level shortfalls an override works out again, for the "
+    "overridden session's person on that run (a write, not a page)",
     "allocation.changes_from": "what a re-plan changes, for a run at a service the user plans at",
     "measures._published_sessions": "sessions of a visible_to queryset of people (person__in=people), and "
     "the published rota's rows for exactly those sessions",
