@@ -169,18 +169,6 @@ def due_supervision(user, today: datetime.date, every_weeks: int) -> list[Due]:
     return rows
 
 
-def months_back(today: datetime.date, count: int) -> list[datetime.date]:
-    """The first day of each of the last `count` months, oldest first, ending with this month."""
-    months = []
-    year, month = today.year, today.month
-    for _ in range(count):
-        months.append(datetime.date(year, month, 1))
-        month -= 1
-        if month == 0:
-            year, month = year - 1, 12
-    return list(reversed(months))
-
-
 @dataclass
 class Rollup:
     months: list[datetime.date]

@@ -16,16 +16,17 @@ from lived.core.audit import record_change
 from lived.core.charts import Series, line_chart
 from lived.core.concurrency import StaleEdit
 from lived.core.conf import lived_settings
+from lived.core.conflict import conflict_page
 from lived.core.models import AuditEvent
 from lived.core.nhsuk_forms import add_service_errors
 from lived.core.permissions import PermissionView
+from lived.core.weeks import months_back
 from lived.organisations.choice import choose_service
 from lived.supervision import forms, services
 from lived.supervision.models import AgreedAction, Supervision
 from lived.supervision.prompts import FOUR_QUESTIONS, prompts_for_record
 from lived.supervision.queries import (
     due_supervision,
-    months_back,
     open_actions_before,
     record_for,
     records_about,
@@ -54,21 +55,11 @@ def _record_url(record) -> str:
 
 
 def _conflict(request, error: StaleEdit, labels: dict[str, str], back_url: str):
-    """The second saver sees both versions; nothing is overwritten."""
-    record_change(
-        actor=request.user,
-        action=AuditEvent.Action.CONFLICT,
-        obj=error.current,
-        what="A stale edit was refused",
-    )
-    rows = []
-    for name, label in labels.items():
-        saved = getattr(error.current, name, "")
-        if name == "themes":
-            saved = ", ".join(sorted(t.name for t in error.current.themes.all()))
-        yours = error.submitted.get(name, "")
-        rows.append({"label": label, "saved": saved, "yours": yours, "differs": str(saved) != str(yours)})
-    return render(request, "core/conflict.jinja", {"rows": rows, "back_url": back_url}, status=409)
+    """The second saver sees both versions; nothing is overwritten (themes as their sorted names)."""
+    saved = None
+    if "themes" in labels:
+        saved = {"themes": ", ".join(sorted(t.name for t in error.current.themes.all()))}
+    return conflict_page(request, error, labels, back_url, saved=saved)
 
 
 class Mine(PermissionView):

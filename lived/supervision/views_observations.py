@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.views import View
 
 from lived.accounts.models import OVERSIGHT, SENIORS
-from lived.core.audit import record_change, record_view
+from lived.core.audit import record_view
 from lived.core.charts import Series, line_chart
 from lived.core.concurrency import StaleEdit
-from lived.core.models import AuditEvent
+from lived.core.conflict import conflict_page
 from lived.core.permissions import PermissionView
 from lived.organisations.choice import choose_service
 from lived.people.access import PersonView
@@ -252,16 +252,7 @@ class ChangeObservation(View):
         return self.show(form, status=400)
 
     def conflict(self, error: StaleEdit):
-        record_change(
-            actor=self.request.user,
-            action=AuditEvent.Action.CONFLICT,
-            obj=error.current,
-            person_public_id=self.obs.person.public_id,
-            what="A stale edit was refused",
-        )
-        rows = []
-        for name, label in CONFLICT_LABELS.items():
-            saved, yours = getattr(error.current, name, ""), error.submitted.get(name, "")
-            rows.append({"label": label, "saved": saved, "yours": yours, "differs": str(saved) != str(yours)})
         back = reverse("supervision:observation_change", args=[self.obs.public_id])
-        return render(self.request, "core/conflict.jinja", {"rows": rows, "back_url": back}, status=409)
+        return conflict_page(
+            self.request, error, CONFLICT_LABELS, back, person_public_id=self.obs.person.public_id
+        )

@@ -7,8 +7,9 @@ import pytest
 from django.utils import timezone
 
 from lived.accounts.models import User
+from lived.core.weeks import months_back
 from lived.supervision.models import Supervision
-from lived.supervision.queries import due_supervision, months_back, open_actions_before, theme_rollup
+from lived.supervision.queries import due_supervision, open_actions_before, theme_rollup
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_once")]
 
