@@ -13,7 +13,6 @@ from django.views import View
 
 from lived.accounts.models import OVERSIGHT
 from lived.core.audit import record_change
-from lived.core.charts import Series, line_chart
 from lived.core.concurrency import StaleEdit
 from lived.core.conf import lived_settings
 from lived.core.conflict import conflict_page
@@ -24,6 +23,7 @@ from lived.core.weeks import months_back
 from lived.organisations.choice import choose_service
 from lived.supervision import forms, services
 from lived.supervision.models import AgreedAction, Supervision
+from lived.supervision.presenters import themes_chart
 from lived.supervision.prompts import FOUR_QUESTIONS, prompts_for_record
 from lived.supervision.queries import (
     due_supervision,
@@ -339,26 +339,6 @@ class Due(PermissionView):
             "supervision/due.jinja",
             {"rows": rows, "every": every, "overdue": sum(1 for r in rows if r.status == "overdue")},
         )
-
-
-def themes_chart(service, rollup):
-    labels = [f"{m:%b %Y}" for m in rollup.months]
-    # The chart has room for six lines (lived.core.charts): the six most used; the table has them all.
-    busiest = sorted(rollup.themes, key=lambda t: -rollup.total(t))
-    shown = [t for t in rollup.themes if t in busiest[:6]]
-    series = [Series(t.name, [rollup.count(t, m) for m in rollup.months]) for t in shown]
-    top = ", ".join(f"{t.name} {rollup.total(t)}" for t in busiest[:3] if rollup.total(t))
-    return line_chart(
-        title=f"Themes in supervision at {service.name}, by month",
-        labels=labels,
-        series=series,
-        y_min=0,
-        y_label="Sessions",
-        x_label="Month",
-        summary=f"Sessions tagged with each theme, month by month, over {len(labels)} months."
-        + (f" Most often: {top}." if top else "")
-        + " The table below has every value.",
-    )
 
 
 class Themes(PermissionView):

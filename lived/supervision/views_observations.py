@@ -14,7 +14,6 @@ from django.views import View
 
 from lived.accounts.models import OVERSIGHT, SENIORS
 from lived.core.audit import record_view
-from lived.core.charts import Series, line_chart
 from lived.core.concurrency import StaleEdit
 from lived.core.conflict import conflict_page
 from lived.core.permissions import PermissionView
@@ -23,6 +22,7 @@ from lived.people.access import PersonView
 from lived.people.models import Person
 from lived.supervision import services_observations as services
 from lived.supervision.forms_observations import ChoosePersonForm, ObservationForm
+from lived.supervision.presenters import rollup_chart
 from lived.supervision.queries_observations import (
     observation_for,
     observation_rollup,
@@ -66,32 +66,6 @@ def _observation(request, observation_id, permission: str):
     if not request.user.has_perm(permission, observation):
         raise PermissionDenied
     return observation
-
-
-def rollup_chart(service, rollup):
-    """The shares by quarter as a line chart (its table has every value)."""
-    quarters = rollup.quarters
-    now = rollup.this_quarter
-    return line_chart(
-        title=f"Observations at {service.name}, by quarter",
-        labels=[q.label.replace(" to ", "–") for q in quarters],
-        series=[
-            Series("Routines followed as agreed (%)", [q.routines_share for q in quarters]),
-            Series("Choices offered (%)", [q.choices_share for q in quarters]),
-            Series("Consent checked (%)", [q.consent_share for q in quarters]),
-        ],
-        y_min=0,
-        y_max=100,
-        y_label="Share of observations (%)",
-        x_label="Quarter",
-        summary=f"The share of observations each quarter, over {len(quarters)} quarters."
-        + (
-            f" This quarter, routines were followed as agreed in {now.routines_share}%."
-            if now.routines
-            else ""
-        )
-        + " The table has every value.",
-    )
 
 
 class Observations(PermissionView):
