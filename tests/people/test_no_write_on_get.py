@@ -8,7 +8,7 @@ from lived.core.models import AuditEvent
 from lived.people.models import AdvanceSharingWishes, CommunicationProfile
 from tests.factories import Objects
 from tests.matrix_helpers import AUDIT, changed_tables, snapshot_rows, unpack
-from tests.test_permission_matrix import MATRIX
+from tests.permission_matrix_data import MATRIX
 
 pytestmark = pytest.mark.django_db
 

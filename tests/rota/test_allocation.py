@@ -19,77 +19,26 @@ from lived.rota.solver import shifts
 from tests.jobs.workers import run_worker
 from tests.rota import published as rows
 from tests.rota.conftest import _worker
+from tests.rota.week import (
+    MONDAY,
+    TUESDAY,
+    _override,
+    _run,
+    _times,
+    _version,
+    _visit,
+    _who,
+    five_morning_visits,
+)
 
 pytestmark = pytest.mark.django_db
 
-MONDAY = datetime.date(2030, 3, 4)
-TUESDAY = MONDAY + datetime.timedelta(days=1)
 S = Allocation.Status
-
-
-def _times(actor, worker, start=datetime.time(7), end=datetime.time(22)):
-    for weekday in range(7):
-        services.add_availability(actor=actor, worker=worker, weekday=weekday, start=start, end=end)
-
-
-def _visit(actor, service, person, day, *, skills=(), staff=1, start=datetime.time(8)):
-    return services.add_session(
-        actor=actor,
-        service=service,
-        data={
-            "person": person,
-            "date": day,
-            "window_start": start,
-            "window_end": (datetime.datetime.combine(day, start) + datetime.timedelta(minutes=45)).time(),
-            "duration_minutes": 45,
-            "staff_needed": staff,
-            "skills": list(skills),
-            "what": "Morning visit",
-        },
-    )
 
 
 @pytest.fixture
 def week(manager, service, person, person_user, tom, megan):
-    """Five morning visits for the person, who chose Tom alone; Tom and Megan work every day, and
-    Tom is on leave on Tuesday."""
-    _times(manager, tom)
-    _times(manager, megan)
-    services.save_preferences(
-        actor=person_user,
-        person=person,
-        preferred=[tom],
-        data={"preferred_gender": "", "preferred_language": "", "small_team": False},
-        opened_version=1,
-    )
-    services.add_absence(actor=manager, worker=tom, kind="leave", starts_on=TUESDAY, ends_on=TUESDAY)
-    return [_visit(manager, service, person, MONDAY + datetime.timedelta(days=n)) for n in range(5)]
-
-
-def _version(service, monday=MONDAY):
-    found = RotaWeek.objects.filter(service=service, week_start=monday).first()
-    return found.version if found else 1
-
-
-def _run(actor, service, monday=MONDAY) -> Allocation:
-    queued = allocation.start_run(
-        actor=actor,
-        service=service,
-        week_start=monday,
-        opened_version=_version(service, monday),
-        time_limit=2,
-    )
-    run_worker()
-    queued.refresh_from_db()
-    return queued
-
-
-def _who(run, session):
-    return sorted(
-        Assignment.objects.filter(allocation=run, session=session, replaced_at__isnull=True).values_list(
-            "worker__username", flat=True
-        )
-    )
+    return five_morning_visits(manager, service, person, person_user, tom, megan)
 
 
 def test_the_run_sends_the_chosen_worker_and_records_the_leave_as_a_shortfall(manager, service, week):
@@ -262,18 +211,6 @@ def test_a_senior_at_the_service_may_plan(senior, manager, service, week):
 
 
 # --- overriding ----------------------------------------------------------------------------------
-
-
-def _override(actor, run, session, replacing, worker, reason="Megan knows the person well"):
-    return allocation.override(
-        actor=actor,
-        allocation=run,
-        session=session,
-        replacing=replacing,
-        worker=worker,
-        reason=reason,
-        opened_version=_version(run.week.service),
-    )
 
 
 def test_an_override_keeps_the_old_row_records_a_shortfall_and_is_audited(manager, service, week, tom, megan):

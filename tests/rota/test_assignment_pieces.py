@@ -13,8 +13,7 @@ from hypothesis import strategies as st
 from lived.rota.solver import checker
 from lived.rota.solver.assignment import _index, _lp_bound, _lp_bounds, pieces, solve
 from lived.rota.solver.shifts import Preferences, Problem, Session, Worker
-
-from .test_assignment_properties import PLACES, cheapest_by_brute_force, tiny_weeks
+from tests.rota.assignment_weeks import PLACES, cheapest_by_brute_force, tiny_weeks
 
 MONDAY = datetime.datetime(2027, 1, 4)
 H = datetime.timedelta(hours=1)

@@ -9,7 +9,7 @@ import pytest
 from lived.rota import allocation, services
 from lived.rota.models import Allocation, Assignment, RotaWeek, Shortfall
 from tests.jobs.workers import run_worker
-from tests.rota.test_allocation import MONDAY, TUESDAY, _times, _visit
+from tests.rota.week import MONDAY, _visit, five_morning_visits
 
 pytestmark = pytest.mark.django_db
 S = Allocation.Status
@@ -17,17 +17,7 @@ S = Allocation.Status
 
 @pytest.fixture
 def week(manager, service, person, person_user, tom, megan):
-    _times(manager, tom)
-    _times(manager, megan)
-    services.save_preferences(
-        actor=person_user,
-        person=person,
-        preferred=[tom],
-        data={"preferred_gender": "", "preferred_language": "", "small_team": False},
-        opened_version=1,
-    )
-    services.add_absence(actor=manager, worker=tom, kind="leave", starts_on=TUESDAY, ends_on=TUESDAY)
-    return [_visit(manager, service, person, MONDAY + datetime.timedelta(days=n)) for n in range(5)]
+    return five_morning_visits(manager, service, person, person_user, tom, megan)
 
 
 def _planner(service, start=MONDAY):

@@ -19,7 +19,7 @@ from lived.rota import allocation, services
 from lived.rota.models import Postcode, Shortfall, StaffProfile, VisitPlace, normalise_postcode
 from lived.rota.travel import locations_for, postcode_of_address
 from tests.factories import make_user, person_data
-from tests.rota.test_allocation import MONDAY, _override, _run, _times, _visit, _who
+from tests.rota.week import MONDAY, _override, _run, _times, _visit, _who
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from lived.rota.solver import uhhc
-from tests.rota.test_routing import hard_rule_violations
+from tests.rota.routing_check import hard_rule_violations
 
 # The benchmark's smallest instance, copied unchanged with its licence (tests/rota/data/README.md), so
 # this runs wherever the repository is cloned; benchmarks/uhhc.py reads all six from the oracle.

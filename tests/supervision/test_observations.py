@@ -18,6 +18,7 @@ from lived.supervision.models_observations import Observation
 from lived.supervision.queries_observations import observation_rollup, quarter_start, quarters_back
 from tests.plans.factories import agree, make_plan
 from tests.supervision.conftest import post_date
+from tests.supervision.observation_data import answers
 
 pytestmark = pytest.mark.django_db
 
@@ -37,25 +38,6 @@ def plan(person, senior, person_user):
             "action": Action.objects.get(outcome__plan_version=version),
         },
     )
-
-
-def answers(**overrides) -> dict:
-    data = {
-        "observed_on": datetime.date.today() - datetime.timedelta(days=1),
-        "person_agreed": True,
-        "how_agreed": "Said yes when I asked at the door",
-        "words": "yes",
-        "order": "yes",
-        "window": "yes",
-        "boundaries": "not_applicable",
-        "choices_offered": "yes",
-        "consent_checked": "partly",
-        "consent_note": "Asked before personal care but not before the tablets",
-        "in_persons_words": "He let me have my tea first. That was nice.",
-        "feedback": "Good pace. Ask before the tablets too.",
-    }
-    data.update(overrides)
-    return data
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from lived.supervision import services, services_observations, starting_prompts
 from lived.supervision.models import Prompt
 from tests.matrix_helpers import CARE, SENIOR_UP, WRITERS, Expect, anonymous_failures, route_failures
 from tests.plans.factories import agree, make_plan
-from tests.supervision.test_observations import answers as observation_answers
+from tests.supervision.observation_data import answers as observation_answers
 
 pytestmark = pytest.mark.django_db
 
