@@ -182,7 +182,10 @@ def test_two_visits_too_far_apart_for_the_time_between_never_go_to_the_same_work
     assert _who(run, first) == ["tom"] and _who(run, second) == ["megan"]
     (shortfall,) = Shortfall.objects.filter(allocation=run)
     assert shortfall.session == second
-    assert shortfall.reason == "Tom could not travel in time between this and another of their visits, so Megan is coming."
+    assert (
+        shortfall.reason
+        == "Tom could not travel in time between this and another of their visits, so Megan is coming."
+    )
     # Sending Tom to both by hand is refused, and says why.
     with pytest.raises(ValidationError, match="Tom cannot get there in time from their other visit"):
         _override(manager, run, second, megan, tom, reason="Leon asked for Tom")
