@@ -292,7 +292,10 @@ def test_no_worker_takes_two_visits_too_far_apart_to_get_between_and_the_reason_
     assert checker.check(both, rota.assignments) == []
     assert rota.assignments == {"first": ("tom",), "second": ("grace",)}
     (shortfall,) = rota.shortfalls
-    assert shortfall.reason == "Tom could not travel in time between this and another of their visits, so Grace is coming."
+    assert (
+        shortfall.reason
+        == "Tom could not travel in time between this and another of their visits, so Grace is coming."
+    )
     # The checker says so too when a rota sends Tom to both.
     assert [v.rule for v in checker.check(both, {"first": ("tom",), "second": ("tom",)})] == ["travel"]
 
