@@ -97,10 +97,6 @@ BROKEN = {
 }
 
 
-def monday_of(day: datetime.date) -> datetime.date:
-    return day - datetime.timedelta(days=day.weekday())
-
-
 def _at(day: datetime.date, time: datetime.time) -> datetime.datetime:
     return datetime.datetime.combine(day, time)
 

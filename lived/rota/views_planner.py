@@ -24,6 +24,7 @@ from lived.core.audit import record_change
 from lived.core.concurrency import StaleEdit
 from lived.core.models import AuditEvent
 from lived.core.permissions import PermissionView
+from lived.core.weeks import week_start
 from lived.jobs.presenters import progress_of
 from lived.organisations.choice import choose_service
 from lived.people.models import Person
@@ -56,7 +57,7 @@ def _monday(request) -> datetime.date:
         day = datetime.date.fromisoformat(request.GET.get("start", ""))
     except ValueError:
         day = timezone.localdate()
-    return planning.monday_of(day)
+    return week_start(day)
 
 
 def _run_of(request, allocation_id) -> Allocation:
