@@ -60,6 +60,12 @@ senior_or_manager = role_at_person_service(*SENIORS)
 manager = role_at_person_service(*MANAGERS)
 oversight = role_at_person_service(*OVERSIGHT)
 
+# Roles held at any of the user's services (the app's start pages, "my" pages, lists per service).
+writes_anywhere = role_anywhere(*WRITERS)
+senior_anywhere = role_anywhere(*SENIORS)
+manager_anywhere = role_anywhere(*MANAGERS)
+oversight_anywhere = role_anywhere(*OVERSIGHT)
+
 
 @rules.predicate
 def is_key_worker(user, person):

@@ -6,11 +6,10 @@ anything else is not found. These rules then decide 403.
 
 import rules
 
-from lived.accounts.models import MANAGERS
-from lived.accounts.predicates import role_anywhere
+from lived.accounts.predicates import manager_anywhere
 from lived.accounts.services import may_decide as decide
 
-is_a_manager = role_anywhere(*MANAGERS)
+is_a_manager = manager_anywhere
 
 
 @rules.predicate

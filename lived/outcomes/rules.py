@@ -11,19 +11,15 @@
 
 import rules
 
-from lived.accounts.models import SENIORS
 from lived.accounts.predicates import (
     any_care_role,
     is_care_staff,
     is_key_worker,
     is_the_person,
-    role_anywhere,
+    senior_anywhere,
     senior_or_manager,
     writes_about_me,
 )
-
-senior_anywhere = role_anywhere(*SENIORS)
-
 
 rules.add_perm("outcomes.view_outcomes", any_care_role | is_the_person)
 rules.add_perm("outcomes.download_summary", any_care_role | is_the_person)

@@ -6,7 +6,6 @@ Every permission here takes the Person as its object. Reaching the person at all
 
 import rules
 
-from lived.accounts.models import SENIORS
 from lived.accounts.predicates import (
     any_care_role,
     is_care_staff,
@@ -14,12 +13,12 @@ from lived.accounts.predicates import (
     is_the_person,
     manager,
     oversight,
-    role_anywhere,
+    senior_anywhere,
     senior_or_manager,
     writes_about_me,
 )
 
-can_add_people = role_anywhere(*SENIORS)
+can_add_people = senior_anywhere
 
 rules.add_perm("people.list_people", is_care_staff)
 rules.add_perm("people.add_person", can_add_people)

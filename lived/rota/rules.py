@@ -17,15 +17,18 @@ staff-profile permissions take the worker (a User), or nothing.
 
 import rules
 
-from lived.accounts.models import MANAGERS, OVERSIGHT, SENIORS, WRITERS
+from lived.accounts.models import MANAGERS, SENIORS
 from lived.accounts.predicates import (
     any_care_role,
     is_key_worker,
     is_the_person,
     manager,
+    manager_anywhere,
     oversight,
-    role_anywhere,
+    oversight_anywhere,
+    senior_anywhere,
     senior_or_manager,
+    writes_anywhere,
 )
 
 
@@ -45,9 +48,7 @@ def plans_at_the_service(user, service):
     return service.pk in user.service_ids_with(*SENIORS)
 
 
-supports_people = role_anywhere(*WRITERS)
-manager_anywhere = role_anywhere(*MANAGERS)
-senior_anywhere = role_anywhere(*SENIORS)
+supports_people = writes_anywhere
 
 rules.add_perm("rota.view_preferences", any_care_role | is_the_person)
 rules.add_perm("rota.edit_preferences", is_the_person | senior_or_manager | is_key_worker)
@@ -73,5 +74,5 @@ rules.add_perm("rota.view_own_week", supports_people)
 # --- measures of choice and continuity (lived/rota/views_measures.py) ---
 # A service's measures: managers and quality leads at the service (the page offers only those
 # services). One person's: care staff who may see the person.
-rules.add_perm("rota.view_service_measures", role_anywhere(*OVERSIGHT))
+rules.add_perm("rota.view_service_measures", oversight_anywhere)
 rules.add_perm("rota.view_person_measures", any_care_role)

@@ -16,8 +16,8 @@
 
 import rules
 
-from lived.accounts.models import MANAGERS, OVERSIGHT, SENIORS, WRITERS
-from lived.accounts.predicates import role_anywhere
+from lived.accounts.models import MANAGERS
+from lived.accounts.predicates import manager_anywhere, oversight_anywhere, senior_anywhere, writes_anywhere
 from lived.supervision import rules_observations  # noqa: F401 (observations' permissions, loaded with these)
 
 
@@ -38,10 +38,8 @@ def manages_the_service(user, record):
     return record.service_id in user.service_ids_with(*MANAGERS)
 
 
-supports_people = role_anywhere(*WRITERS)
-supervises_anywhere = role_anywhere(*SENIORS)
-manager_anywhere = role_anywhere(*MANAGERS)
-oversight_anywhere = role_anywhere(*OVERSIGHT)
+supports_people = writes_anywhere
+supervises_anywhere = senior_anywhere
 
 rules.add_perm("supervision.view_own", supports_people)
 rules.add_perm("supervision.start", supervises_anywhere)

@@ -11,8 +11,13 @@
 
 import rules
 
-from lived.accounts.models import MANAGERS, OVERSIGHT, SENIORS, WRITERS
-from lived.accounts.predicates import role_anywhere, role_at_person_service
+from lived.accounts.models import MANAGERS, SENIORS
+from lived.accounts.predicates import (
+    oversight_anywhere,
+    role_at_person_service,
+    senior_anywhere,
+    writes_anywhere,
+)
 
 
 @rules.predicate
@@ -39,8 +44,8 @@ def manager_at_the_observations_service(user, observation):
     return observation.service_id in user.service_ids_with(*MANAGERS)
 
 
-rules.add_perm("supervision.view_observations", role_anywhere(*WRITERS) | role_anywhere(*OVERSIGHT))
-rules.add_perm("supervision.start_observation", role_anywhere(*SENIORS))
+rules.add_perm("supervision.view_observations", writes_anywhere | oversight_anywhere)
+rules.add_perm("supervision.start_observation", senior_anywhere)
 rules.add_perm("supervision.record_observation", role_at_person_service(*SENIORS))
 rules.add_perm("supervision.view_observation", is_the_observed_worker | senior_at_the_observations_service)
 rules.add_perm(
