@@ -457,6 +457,23 @@ def _flow_bound(ix: _Index) -> tuple[int, dict[tuple[int, int], int], float]:
     return flow.optimal_cost() + constant, minutes, time.perf_counter() - started
 
 
+def _overlap_cliques(sessions, idxs):
+    """The maximal sets of these sessions that overlap in time (the maximal cliques of an interval
+    graph), by a sweep over their starts and ends; only sets of two or more."""
+    events = sorted([(sessions[si].start, 1, si) for si in idxs] + [(sessions[si].end, 0, si) for si in idxs])
+    active: set[int] = set()
+    grew = False
+    for _, kind, si in events:
+        if kind == 1:
+            active.add(si)
+            grew = True
+        else:
+            if grew and len(active) > 1:
+                yield frozenset(active)
+            grew = False
+            active.discard(si)
+
+
 def _lp_bound(ix: _Index, deadline: float) -> int | None:
     """A lower bound from the linear relaxation of the assignment with one session at a time (GLOP),
     or None if the LP did not finish by `deadline`.
@@ -490,22 +507,10 @@ def _lp_bound(ix: _Index, deadline: float) -> int | None:
                 var, (ix.rate[si, wi] - w.unassigned) * session.minutes - (w.change if wi in previous else 0)
             )
     for wi, idxs in by_worker.items():
-        events = sorted(
-            [(sessions[si].start, 1, si) for si in idxs] + [(sessions[si].end, 0, si) for si in idxs]
-        )
-        active: set[int] = set()
-        grew = False
-        for _, kind, si in events:
-            if kind == 1:
-                active.add(si)
-                grew = True
-            else:
-                if grew and len(active) > 1:
-                    clique = solver.Constraint(0, 1)
-                    for a in active:
-                        clique.SetCoefficient(x[a, wi], 1)
-                grew = False
-                active.discard(si)
+        for group in _overlap_cliques(sessions, idxs):
+            clique = solver.Constraint(0, 1)
+            for a in group:
+                clique.SetCoefficient(x[a, wi], 1)
         hours = solver.Constraint(-infinity, ix.caps[wi])
         over = solver.NumVar(0, infinity, "")
         objective.SetCoefficient(over, w.overtime)
@@ -764,20 +769,8 @@ def _cpsat(ix: _Index, hint: list[list[int]], deadline: float, seed: int, thread
         worker = ix.workers[wi]
         idxs.sort(key=lambda si: (sessions[si].start, sessions[si].end))
         # One session at a time: the maximal cliques of the interval graph, by a sweep.
-        events = sorted(
-            [(sessions[si].start, 1, si) for si in idxs] + [(sessions[si].end, 0, si) for si in idxs]
-        )
-        active: set[int] = set()
-        grew = False
-        for _, kind, si in events:
-            if kind == 1:
-                active.add(si)
-                grew = True
-            else:
-                if grew and len(active) > 1:
-                    model.add_at_most_one(x[a, wi] for a in active)
-                grew = False
-                active.discard(si)
+        for group in _overlap_cliques(sessions, idxs):
+            model.add_at_most_one(x[a, wi] for a in group)
         if ix.travel is not None:
             _travel_model(ix, model, x, wi, idxs, hinted, obj_vars, obj_coefs, price_travel)
         # Hours: the cap, and the minutes above the contract (fair hours).
